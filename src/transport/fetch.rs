@@ -1,0 +1,128 @@
+//! One operation's HTTP exchange: attempts, retries and waits, through
+//! gloo-net over the global `fetch`.
+
+use super::abort::{sleep, AbortGuard};
+use super::body::read_capped;
+use super::policy::{decide, Decision};
+use super::status::error_for_status;
+use super::RateLimit;
+use crate::config::Config;
+use crate::request::{ApiRequest, Method};
+use crate::{CallOptions, Error, ErrorKind};
+use gloo_net::http::RequestBuilder;
+use js_sys::JsString;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{RequestRedirect, Response};
+
+/// A 2xx response whose body has not been read yet. Its guard stays alive so
+/// that the timeout and the caller's signal also cover reading the body.
+pub(crate) struct Sent {
+    pub response: Response,
+    pub url: String,
+    pub attempts: u32,
+    pub guard: AbortGuard,
+    pub timeout_ms: u32,
+}
+
+impl Sent {
+    /// Reads the body as a JS string: it stays in JS until decoded.
+    pub async fn text(&self) -> Result<JsString, Error> {
+        let promise = self.response.text().map_err(|_| self.fail(ErrorKind::Network, "the response body was already read"))?;
+        match JsFuture::from(promise).await {
+            Ok(value) => value.dyn_into::<JsString>().map_err(|_| self.fail(ErrorKind::Decode, "the response body was not text")),
+            Err(e) => Err(self.body_error(&e)),
+        }
+    }
+
+    /// Maps a failure while reading the body: cancellation, or a connection
+    /// that died mid-body.
+    pub fn body_error(&self, e: &wasm_bindgen::JsValue) -> Error {
+        let e = self.guard.cancellation(self.timeout_ms).unwrap_or_else(|| {
+            Error::new(ErrorKind::Network, format!("the connection failed while reading the response: {}", js_message(e)))
+        });
+        self.annotate(e)
+    }
+
+    /// Adds the URL and attempt count to an error about this response.
+    pub fn annotate(&self, e: Error) -> Error {
+        e.with_url(&self.url).with_attempts(self.attempts)
+    }
+
+    fn fail(&self, kind: ErrorKind, message: &str) -> Error {
+        self.annotate(Error::new(kind, message))
+    }
+}
+
+/// Sends `req`, retrying as its [`Retry`](crate::request::Retry) class and
+/// the client's limits allow, and returns the first 2xx response.
+pub(crate) async fn send(cfg: &Config, req: &ApiRequest, call: &CallOptions) -> Result<Sent, Error> {
+    let url = req.url(&cfg.base);
+    let timeout_ms = call.timeout_ms.unwrap_or(cfg.timeout_ms).max(1);
+    let mut attempts = 0;
+    loop {
+        attempts += 1;
+        let guard = AbortGuard::new(timeout_ms, call.signal.as_ref()).map_err(|e| e.with_url(&url).with_attempts(attempts - 1))?;
+        let error = match attempt(cfg, req, &url, &guard).await {
+            Ok(response) if response.ok() => {
+                return Ok(Sent { response, url, attempts, guard, timeout_ms });
+            }
+            Ok(response) => {
+                let limits = RateLimit::from_headers(|n| response.headers().get(n).ok().flatten(), js_sys::Date::now());
+                let location = response.headers().get("location").ok().flatten();
+                let body = read_capped(&response).await;
+                error_for_status(response.status(), &limits, body, location.as_deref())
+            }
+            Err(e) => guard.cancellation(timeout_ms).unwrap_or(e),
+        };
+        drop(guard);
+        if error.kind() == ErrorKind::Aborted {
+            return Err(error.with_url(&url).with_attempts(attempts));
+        }
+        let unit = js_sys::Math::random();
+        match decide(error, req.retry, attempts, cfg.max_retries, cfg.max_retry_delay_ms, unit) {
+            Decision::Fail(e) => return Err(e.with_url(&url).with_attempts(attempts)),
+            Decision::RetryAfter(ms) => sleep(ms, call.signal.as_ref()).await.map_err(|e| e.with_url(&url).with_attempts(attempts))?,
+        }
+    }
+}
+
+/// One attempt: any response, or a network-level error.
+async fn attempt(cfg: &Config, req: &ApiRequest, url: &str, guard: &AbortGuard) -> Result<Response, Error> {
+    let method = match req.method {
+        Method::Get => gloo_net::http::Method::GET,
+        Method::Post => gloo_net::http::Method::POST,
+        Method::Put => gloo_net::http::Method::PUT,
+    };
+    let signal = guard.signal();
+    // No credentials, mode or cache options: Cloudflare Workers reject them.
+    // Redirects are not followed, so an Authorization header can never be
+    // carried to another origin.
+    let mut builder = RequestBuilder::new(url)
+        .method(method)
+        .redirect(RequestRedirect::Manual)
+        .abort_signal(Some(&signal));
+    for (name, value) in &cfg.headers {
+        builder = builder.header(name, value);
+    }
+    let request = match &req.json_body {
+        Some(body) => builder.header("Content-Type", "application/json").body(body.as_str()),
+        None => builder.build(),
+    }
+    .map_err(|e| Error::new(ErrorKind::InvalidInput, format!("could not build the request: {e}")))?;
+    request.send().await.map(Response::from).map_err(|e| {
+        Error::new(
+            ErrorKind::Network,
+            format!("could not reach the API (DNS, TLS, CORS or a dropped connection): {e}"),
+        )
+    })
+}
+
+/// The `message` of a JS error value, for error texts.
+pub(crate) fn js_message(e: &wasm_bindgen::JsValue) -> String {
+    js_sys::Reflect::get(e, &"message".into())
+        .ok()
+        .and_then(|m| m.as_string())
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| "unknown error".to_owned())
+}

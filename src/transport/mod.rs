@@ -1,0 +1,18 @@
+//! Everything between an operation and the network: the request's headers,
+//! the abort guard (timeout and caller signal), the retry loop, reading
+//! bodies, and turning statuses into errors.
+
+mod abort;
+mod body;
+mod decode;
+mod fetch;
+mod policy;
+mod rate_limit;
+mod status;
+
+pub(crate) use abort::sleep;
+pub use decode::{decode_envelope, escape_raw_controls};
+pub(crate) use fetch::{js_message, send, Sent};
+pub use policy::{backoff_ms, MAX_BACKOFF_MS};
+pub use rate_limit::RateLimit;
+pub(crate) use status::clip;
