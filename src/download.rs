@@ -12,6 +12,9 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, File, FilePropertyBag, ReadableStreamDefaultReader};
 
+/// Called with bytes received so far and the `Content-Length`, when known.
+pub type DownloadProgress = Rc<dyn Fn(u64, Option<u64>)>;
+
 /// Options of [`Client::download_report`].
 #[derive(Clone, Default)]
 pub struct DownloadOptions {
@@ -19,7 +22,7 @@ pub struct DownloadOptions {
     /// large reports on slow links.
     pub call: CallOptions,
     /// Called after each chunk with bytes received and `Content-Length`.
-    pub on_progress: Option<Rc<dyn Fn(u64, Option<u64>)>>,
+    pub on_progress: Option<DownloadProgress>,
 }
 
 impl std::fmt::Debug for DownloadOptions {

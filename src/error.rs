@@ -93,14 +93,17 @@ pub struct VendorError {
     pub message: Option<String>,
 }
 
-/// The error of every operation: a [`ErrorKind`] plus what is known of the
+/// The error of every operation: an [`ErrorKind`] plus what is known of the
 /// failed exchange.
 ///
 /// It never holds a credential: URLs are stored without user info and bodies
-/// are the server's, capped at [`Error::BODY_LIMIT`] bytes.
+/// are the server's, capped at [`Error::BODY_LIMIT`] bytes. Boxed, so that a
+/// `Result` stays one pointer wide on the success path.
 #[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct Error {
+pub struct Error(Box<Inner>);
+
+#[derive(Debug, Clone, PartialEq)]
+struct Inner {
     kind: ErrorKind,
     message: String,
     field: Option<String>,
@@ -118,7 +121,7 @@ impl Error {
     pub const BODY_LIMIT: usize = 4096;
 
     pub(crate) fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
-        Error {
+        Error(Box::new(Inner {
             kind,
             message: message.into(),
             field: None,
@@ -128,99 +131,99 @@ impl Error {
             attempts: 0,
             body: None,
             vendor: None,
-        }
+        }))
     }
 
     /// An input rule was broken; `field` is the caller's name for the value.
     pub(crate) fn invalid(field: &str, message: impl fmt::Display) -> Self {
         let mut e = Error::new(ErrorKind::InvalidInput, format!("invalid {field}: {message}"));
-        e.field = Some(field.to_owned());
+        e.0.field = Some(field.to_owned());
         e
     }
 
     pub(crate) fn with_status(mut self, status: u16) -> Self {
-        self.status = Some(status);
+        self.0.status = Some(status);
         self
     }
 
     pub(crate) fn with_retry_after_ms(mut self, ms: Option<u64>) -> Self {
-        self.retry_after_ms = ms;
+        self.0.retry_after_ms = ms;
         self
     }
 
     pub(crate) fn with_url(mut self, url: &str) -> Self {
-        self.url = Some(url.to_owned());
+        self.0.url = Some(url.to_owned());
         self
     }
 
     pub(crate) fn with_attempts(mut self, attempts: u32) -> Self {
-        self.attempts = attempts;
+        self.0.attempts = attempts;
         self
     }
 
     pub(crate) fn with_body(mut self, body: String, vendor: Option<VendorError>) -> Self {
-        self.body = Some(body);
-        self.vendor = vendor;
+        self.0.body = Some(body);
+        self.0.vendor = vendor;
         self
     }
 
     /// What went wrong.
     pub fn kind(&self) -> ErrorKind {
-        self.kind
+        self.0.kind
     }
 
     /// A lowercase sentence saying what happened and, where it can, what to do.
     pub fn message(&self) -> &str {
-        &self.message
+        &self.0.message
     }
 
     /// For [`ErrorKind::InvalidInput`], the name of the offending argument.
     pub fn field(&self) -> Option<&str> {
-        self.field.as_deref()
+        self.0.field.as_deref()
     }
 
     /// The HTTP status, when a response arrived.
     pub fn status(&self) -> Option<u16> {
-        self.status
+        self.0.status
     }
 
     /// How long the server asked the caller to wait, in milliseconds.
     pub fn retry_after_ms(&self) -> Option<u64> {
-        self.retry_after_ms
+        self.0.retry_after_ms
     }
 
     /// The request URL, without credentials.
     pub fn url(&self) -> Option<&str> {
-        self.url.as_deref()
+        self.0.url.as_deref()
     }
 
     /// How many HTTP attempts were made (0 when nothing was sent).
     pub fn attempts(&self) -> u32 {
-        self.attempts
+        self.0.attempts
     }
 
     /// The error body's text, at most [`Error::BODY_LIMIT`] bytes.
     pub fn body(&self) -> Option<&str> {
-        self.body.as_deref()
+        self.0.body.as_deref()
     }
 
     /// The vendor's JSON error, when the body was one.
     pub fn vendor_error(&self) -> Option<&VendorError> {
-        self.vendor.as_ref()
+        self.0.vendor.as_ref()
     }
 
     /// True for the kinds a later call might get past by waiting.
     pub fn is_transient(&self) -> bool {
         matches!(
-            self.kind,
+            self.0.kind,
             ErrorKind::RateLimited | ErrorKind::Network | ErrorKind::Timeout
-        ) || matches!(self.status, Some(502..=504))
+        ) || matches!(self.0.status, Some(502..=504))
     }
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
+        f.write_str(&self.0.message)
     }
 }
 

@@ -51,6 +51,9 @@ fn next_offset(offset: u32, limit: u32, page: &ComplianceSummaryPage) -> Option<
     (rows > 0 && rows >= u64::from(limit) && end < page.total_count).then(|| offset.saturating_add(rows as u32))
 }
 
+/// Called with rows received so far and the total.
+pub type PageProgress = Rc<dyn Fn(u64, u64)>;
+
 /// Options of [`Client::compliance_summary_all`].
 #[derive(Clone, Default)]
 pub struct AllOptions {
@@ -58,7 +61,7 @@ pub struct AllOptions {
     /// standard tier allows 2 concurrent calls per account.
     pub concurrency: Option<u32>,
     /// Called after each page with rows received so far and the total.
-    pub on_progress: Option<Rc<dyn Fn(u64, u64)>>,
+    pub on_progress: Option<PageProgress>,
     /// Signal and timeout of each request.
     pub call: CallOptions,
 }

@@ -5,6 +5,9 @@ use crate::transport::sleep;
 use crate::{CallOptions, Client, Error, ErrorKind};
 use std::rc::Rc;
 
+/// Called with each new status a wait sees.
+pub type StatusListener = Rc<dyn Fn(&ReportStatusResult)>;
+
 /// Options of [`Client::wait_for_report`].
 #[derive(Clone)]
 pub struct WaitOptions {
@@ -18,7 +21,7 @@ pub struct WaitOptions {
     /// Give up after this long, in ms (default 600000, ten minutes).
     pub timeout_ms: u64,
     /// Called with every status seen that differs from the previous one.
-    pub on_status: Option<Rc<dyn Fn(&ReportStatusResult)>>,
+    pub on_status: Option<StatusListener>,
     /// Signal and per-request timeout of each poll.
     pub call: CallOptions,
 }

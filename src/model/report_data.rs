@@ -35,7 +35,7 @@ pub struct SpecialNote {
     /// The asset's address.
     pub ip: String,
     /// The asset's hostname.
-    #[serde(default)]
+    #[tsify(type = "string | null")]
     pub dns: Option<String>,
     /// The kind of note, e.g. `"Remote Access"`.
     pub special_note: String,
@@ -44,15 +44,15 @@ pub struct SpecialNote {
     /// The vulnerability's title.
     pub title: String,
     /// The port, when the note has one.
-    #[serde(default)]
+    #[tsify(type = "TextOrNumber | null")]
     pub port: Option<TextOrNumber>,
     /// The protocol, when the note has one.
-    #[serde(default)]
+    #[tsify(type = "string | null")]
     pub protocol: Option<String>,
     /// Whether the merchant declares it securely implemented.
     pub securely_implemented: TextOrBool,
     /// The merchant's justification.
-    #[serde(default)]
+    #[tsify(type = "string | null")]
     pub comment: Option<String>,
 }
 
@@ -63,7 +63,7 @@ pub struct Patch {
     /// The link's text.
     pub url_text: String,
     /// The link, when there is one.
-    #[serde(default)]
+    #[tsify(type = "string | null")]
     pub url: Option<String>,
 }
 
@@ -74,7 +74,7 @@ pub struct NonCompliantAsset {
     /// The asset's address.
     pub ip: String,
     /// The asset's hostname.
-    #[serde(default)]
+    #[tsify(type = "string | null")]
     pub dns: Option<String>,
     /// High-severity vulnerabilities.
     pub vuln_high: u32,
@@ -83,16 +83,15 @@ pub struct NonCompliantAsset {
     /// Low-severity vulnerabilities.
     pub vuln_low: u32,
     /// The scanning vendor's advice.
-    #[serde(default)]
+    #[tsify(type = "string | null")]
     pub asv_comment: Option<String>,
     /// Notes on SSL findings.
-    #[serde(default)]
+    #[tsify(type = "string | null")]
     pub ssl_comment: Option<String>,
     /// Patches that fix the findings.
-    #[serde(default)]
     pub patches: Vec<Patch>,
     /// The merchant's justification.
-    #[serde(default)]
+    #[tsify(type = "string | null")]
     pub merchant_comment: Option<String>,
 }
 
@@ -101,9 +100,7 @@ pub struct NonCompliantAsset {
 #[serde(rename_all = "camelCase")]
 pub struct ReportGenerationData {
     /// Special notes to justify.
-    #[serde(default)]
     pub special_notes: Vec<SpecialNote>,
     /// Non-compliant assets to justify.
-    #[serde(default)]
     pub non_compliant_assets: Vec<NonCompliantAsset>,
 }

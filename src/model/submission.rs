@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use tsify::Tsify;
 
 /// A report generation request: the justified notes and assets from
-/// [`ReportGenerationData`](super::ReportGenerationData) plus who submits it.
+/// `ReportGenerationData` plus who submits it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ReportSubmission {

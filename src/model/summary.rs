@@ -125,7 +125,7 @@ pub struct ComplianceSummaryEntry {
     /// IPv4 or IPv6 address.
     pub ip: String,
     /// DNS hostname, `null` when the asset has none.
-    #[serde(default)]
+    #[tsify(type = "string | null")]
     pub dns: Option<String>,
     /// `Pass` or `Fail`.
     pub compliance_status: ComplianceStatus,
@@ -138,9 +138,7 @@ pub struct ComplianceSummaryPage {
     /// Assets matching the filters, over all pages.
     pub total_count: u64,
     /// The 1-based range of this page, such as `"1-10"`; empty when no row matched.
-    #[serde(default)]
     pub fetch_range: String,
     /// The assets of this page.
-    #[serde(default)]
     pub compliance_summary_list: Vec<ComplianceSummaryEntry>,
 }
