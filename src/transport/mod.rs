@@ -16,3 +16,4 @@ pub(crate) use fetch::{js_message, send, Sent};
 pub use policy::{backoff_ms, MAX_BACKOFF_MS};
 pub use rate_limit::RateLimit;
 pub(crate) use status::clip;
+pub use status::error_for_status;
