@@ -5,6 +5,7 @@ pub mod fetch;
 pub mod review;
 pub mod status;
 pub mod submit;
+mod submit_items;
 pub mod summary;
 
 use axum::response::{IntoResponse, Response};

@@ -7,7 +7,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use serde_json::{Map, Value};
 
-use super::{enveloped, IdStatus};
+use super::{enveloped, submit_items, IdStatus};
 use crate::error::ApiError;
 use crate::ip_range::IpRange;
 use crate::query::Params;
@@ -67,8 +67,8 @@ fn require_json_content_type(headers: &HeaderMap) -> Result<(), ApiError> {
 }
 
 fn validate(fields: &Map<String, Value>) -> Result<Submission, ApiError> {
-    let special_notes = object_array(fields, "specialNotes")?;
-    let non_compliant_assets = object_array(fields, "nonCompliantAssets")?;
+    let special_notes = submit_items::special_notes(fields)?;
+    let non_compliant_assets = submit_items::non_compliant_assets(fields)?;
     let your_name = mandatory_text(fields, "yourName")?;
     let your_title = mandatory_text(fields, "yourTitle")?;
     let securely_implemented = flag(fields, "specialNotesSecurelyImplemented")?;
@@ -94,22 +94,13 @@ fn validate(fields: &Map<String, Value>) -> Result<Submission, ApiError> {
     })
 }
 
-fn object_array(fields: &Map<String, Value>, name: &str) -> Result<usize, ApiError> {
-    match fields.get(name) {
-        None | Some(Value::Null) => Ok(0),
-        Some(Value::Array(items)) if items.iter().all(Value::is_object) => Ok(items.len()),
-        Some(_) => Err(ApiError::bad_request(format!(
-            "{name} must be an array of objects"
-        ))),
-    }
-}
-
 fn optional_text<'a>(
     fields: &'a Map<String, Value>,
     name: &str,
 ) -> Result<Option<&'a str>, ApiError> {
+    // null is refused like any other non-string: the spec documents strings only.
     match fields.get(name) {
-        None | Some(Value::Null) => Ok(None),
+        None => Ok(None),
         Some(Value::String(text)) => Ok(Some(text)),
         Some(_) => Err(ApiError::bad_request(format!("{name} must be a string"))),
     }
@@ -126,7 +117,7 @@ fn mandatory_text<'a>(fields: &'a Map<String, Value>, name: &str) -> Result<&'a 
 fn flag(fields: &Map<String, Value>, name: &str) -> Result<Option<bool>, ApiError> {
     let invalid = || ApiError::bad_request(format!("{name} must be true, false, 0 or 1"));
     match fields.get(name) {
-        None | Some(Value::Null) => Ok(None),
+        None => Ok(None),
         Some(Value::Bool(value)) => Ok(Some(*value)),
         Some(Value::Number(number)) => match number.as_u64() {
             Some(0) => Ok(Some(false)),
