@@ -5,11 +5,9 @@ use crate::{BaseUrl, ClientOptions, Credentials, Error};
 use base64::Engine;
 
 /// The validated form of [`ClientOptions`], shared by all clones of a client.
-#[derive(Debug)]
 pub(crate) struct Config {
     pub base: BaseUrl,
-    /// Every header of every request, `Authorization` included. `Debug` on
-    /// `Config` is only reachable in tests, so it never prints a secret.
+    /// Every header of every request, `Authorization` included.
     pub headers: Vec<(String, String)>,
     pub timeout_ms: u32,
     pub max_retries: u32,
@@ -75,6 +73,21 @@ impl Config {
     }
 }
 
+// By hand: `Client` derives `Debug`, and a derived one would print the
+// Authorization header and any proxy token passed in `headers`.
+impl std::fmt::Debug for Config {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let names: Vec<&str> = self.headers.iter().map(|(name, _)| name.as_str()).collect();
+        f.debug_struct("Config")
+            .field("base", &self.base.as_str())
+            .field("headers", &names)
+            .field("timeout_ms", &self.timeout_ms)
+            .field("max_retries", &self.max_retries)
+            .field("max_retry_delay_ms", &self.max_retry_delay_ms)
+            .finish()
+    }
+}
+
 /// RFC 9110 `tchar`.
 fn is_token_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b)
@@ -86,6 +99,20 @@ mod tests {
 
     fn header<'a>(c: &'a Config, name: &str) -> Option<&'a str> {
         c.headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+    }
+
+    #[test]
+    fn debug_output_names_headers_but_shows_no_value() {
+        let opts = ClientOptions {
+            credentials: Credentials::Basic { username: "demo".into(), password: "hunter2".into() },
+            headers: vec![("X-Proxy-Token".into(), "proxy-secret".into())],
+            ..Default::default()
+        };
+        let text = format!("{:?}", Config::new(&opts).expect("valid"));
+        assert!(text.contains("Authorization") && text.contains("X-Proxy-Token"), "{text}");
+        for secret in ["ZGVtbzpodW50ZXIy", "hunter2", "proxy-secret"] {
+            assert!(!text.contains(secret), "{secret} leaked: {text}");
+        }
     }
 
     #[test]

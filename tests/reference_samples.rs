@@ -84,3 +84,14 @@ fn a_report_id_out_of_range_is_a_decode_error() {
     let e = decode_envelope::<ReportStatusResult>(r#"{"data": {"id": 0, "status": "Generated"}}"#).expect_err("id 0");
     assert_eq!(e.kind(), ErrorKind::Decode);
 }
+
+#[test]
+fn numbers_in_notes_go_back_to_the_server_as_they_came() {
+    let text = r#"{"data": {"specialNotes": [{"id": 7, "ip": "10.0.0.1", "dns": null, "specialNote": "Remote Access",
+        "qid": "42428", "title": "t", "port": 22, "protocol": "tcp", "securelyImplemented": false, "comment": null}],
+        "nonCompliantAssets": []}}"#;
+    let data: ReportGenerationData = decode_envelope(text).expect("decodes");
+    let again = serde_json::to_string(&data.special_notes[0]).expect("encodes");
+    assert!(again.contains(r#""port":22,"#) && again.contains(r#""id":7,"#), "integers stay integers: {again}");
+    assert!(again.contains(r#""qid":"42428""#), "strings stay strings: {again}");
+}

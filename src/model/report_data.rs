@@ -4,15 +4,22 @@ use serde::{Deserialize, Serialize};
 use tsify::Tsify;
 
 /// A value the vendor's samples print as a string but whose table calls a
-/// number (ids, QIDs, ports): both decode, and round-trip as received.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
+/// number (ids, QIDs, ports): both decode, and go back to the server as they
+/// came (an integer stays an integer).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum TextOrNumber {
     /// As a string, e.g. `"42428"`.
     Text(String),
-    /// As a number.
-    Number(f64),
+    /// As a JSON number, integer or not.
+    Number(serde_json::Number),
 }
+
+#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+const TEXT_OR_NUMBER_TS: &str = r#"
+/** A value the vendor prints as a string but documents as a number (ids, QIDs, ports). */
+export type TextOrNumber = string | number;
+"#;
 
 /// A flag the samples print as `"false"` but the submit table documents as
 /// `true`, `false`, `0` or `1`.
