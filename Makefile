@@ -71,3 +71,4 @@ test-docs:
 test-package: pkg
 	@$(STEP) "package tests (tests/package/)" scripts/test-package.sh
 include mk/examples.mk
+include mk/bench.mk

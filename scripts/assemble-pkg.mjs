@@ -5,7 +5,7 @@
 // gets its version and descriptive fields from Cargo.toml, so the crate and
 // the npm package cannot drift apart.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, readFileSync, readdirSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, readFileSync, readdirSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const [glueDir, wasmFile, outDir] = process.argv.slice(2);
@@ -22,14 +22,34 @@ if (!crate) {
   throw new Error('cargo metadata lists no package named qualys-pci: is this the repository root?');
 }
 
+/**
+ * The glue's declarations without its loader section (`InitInput`,
+ * `InitOutput`, `initSync`, the default `init`): that section types the raw
+ * wasm exports with `any`, and only `web.d.ts` offers an `init`, declared
+ * there with its own precise type.
+ */
+function publicDeclarations(path) {
+  const text = readFileSync(path, 'utf8');
+  const start = text.indexOf('export type InitInput');
+  if (start < 0) {
+    throw new Error(`${path} has no loader section (export type InitInput): did wasm-bindgen's --target web output change?`);
+  }
+  return `${text.slice(0, start).trimEnd()}\n`;
+}
+
 rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir);
 
 // The glue's own default init path names `qualys_pci_bg.wasm`, so the
 // optimised module keeps that name.
 copyFileSync(join(glueDir, 'qualys_pci.js'), join(outDir, 'qualys_pci.js'));
-copyFileSync(join(glueDir, 'qualys_pci.d.ts'), join(outDir, 'qualys_pci.d.ts'));
+writeFileSync(join(outDir, 'qualys_pci.d.ts'), publicDeclarations(join(glueDir, 'qualys_pci.d.ts')));
 copyFileSync(wasmFile, join(outDir, 'qualys_pci_bg.wasm'));
+// JS the crate ships beside its Rust (wasm-bindgen `module` imports), which
+// the glue imports by relative path.
+if (existsSync(join(glueDir, 'snippets'))) {
+  cpSync(join(glueDir, 'snippets'), join(outDir, 'snippets'), { recursive: true });
+}
 
 for (const name of readdirSync(templateDir)) {
   if (name !== 'package.json') {

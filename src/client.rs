@@ -6,9 +6,8 @@ use crate::model::{
     ReportStatusResult, ReportSubmission,
 };
 use crate::request::ApiRequest;
-use crate::transport::{decode_envelope, send};
+use crate::transport::{decode_envelope_bytes, send};
 use crate::{CallOptions, ClientOptions, Error};
-use js_sys::JsString;
 use serde::de::DeserializeOwned;
 use std::rc::Rc;
 
@@ -34,13 +33,6 @@ pub struct Client {
     config: Rc<Config>,
 }
 
-/// A decoded JSON answer plus the text it came from, so the JS layer can hand
-/// the caller the server's own object without re-serialising it.
-pub(crate) struct Json<T> {
-    pub value: T,
-    pub text: JsString,
-}
-
 impl Client {
     /// Checks the options and builds the client; a bad option is an
     /// `invalidInput` error naming it.
@@ -58,49 +50,37 @@ impl Client {
         query: &ComplianceSummaryQuery,
         call: &CallOptions,
     ) -> Result<ComplianceSummaryPage, Error> {
-        Ok(self.compliance_summary_json(query, call).await?.value)
-    }
-
-    pub(crate) async fn compliance_summary_json(
-        &self,
-        query: &ComplianceSummaryQuery,
-        call: &CallOptions,
-    ) -> Result<Json<ComplianceSummaryPage>, Error> {
         self.json(&ApiRequest::compliance_summary(query)?, call).await
     }
 
     /// The special notes and non-compliant assets a report submission
     /// justifies (`GET /pci/reporting/reportGeneration/fetch`).
     pub async fn fetch_report_data(&self, call: &CallOptions) -> Result<ReportGenerationData, Error> {
-        Ok(self.fetch_report_data_json(call).await?.value)
-    }
-
-    pub(crate) async fn fetch_report_data_json(&self, call: &CallOptions) -> Result<Json<ReportGenerationData>, Error> {
         self.json(&ApiRequest::report_data(), call).await
     }
 
     /// Submits a report generation request. Never retried: a second request
     /// would be a second report.
     pub async fn submit_report(&self, submission: &ReportSubmission, call: &CallOptions) -> Result<ReportRequestResult, Error> {
-        Ok(self.json(&ApiRequest::submit(submission)?, call).await?.value)
+        self.json(&ApiRequest::submit(submission)?, call).await
     }
 
     /// The report's status (`GET /pci/reporting/{reportId}/status`).
     pub async fn report_status(&self, report_id: ReportId, call: &CallOptions) -> Result<ReportStatusResult, Error> {
-        Ok(self.json(&ApiRequest::report_status(report_id), call).await?.value)
+        self.json(&ApiRequest::report_status(report_id), call).await
     }
 
     /// Sends a generated report to the admin user for review
     /// (`PUT /pci/reporting/{reportId}/requestReview`).
     pub async fn request_review(&self, report_id: ReportId, call: &CallOptions) -> Result<ReportRequestResult, Error> {
-        Ok(self.json(&ApiRequest::request_review(report_id), call).await?.value)
+        self.json(&ApiRequest::request_review(report_id), call).await
     }
 
-    /// Sends `req` and decodes its `data`.
-    pub(crate) async fn json<T: DeserializeOwned>(&self, req: &ApiRequest, call: &CallOptions) -> Result<Json<T>, Error> {
+    /// Sends `req` and decodes its `data` from the body's bytes (copied into
+    /// wasm in one block, not converted from a JS string).
+    async fn json<T: DeserializeOwned>(&self, req: &ApiRequest, call: &CallOptions) -> Result<T, Error> {
         let sent = send(&self.config, req, call).await?;
-        let text = sent.text().await?;
-        let value = decode_envelope::<T>(&String::from(&text)).map_err(|e| sent.annotate(e))?;
-        Ok(Json { value, text })
+        let bytes = sent.bytes().await?;
+        decode_envelope_bytes::<T>(&bytes).map_err(|e| sent.annotate(e))
     }
 }

@@ -3,12 +3,15 @@
 //! errors included, becomes a rejected promise with a `PciError`.
 
 use super::error::to_js;
-use super::json::data_of;
+use super::json::fetch_checked;
 use super::options::PciClientOptions;
-use super::pages::ComplianceSummaryPages;
+use super::pages::{ComplianceSummaryPages, JsPages};
 use super::read::{optional, Options};
 use super::types::{JsAllOptions, JsCallOptions, JsClientOptions, JsDownloadOptions, JsSummaryQuery, JsWaitOptions};
+use crate::model::shape::{COMPLIANCE_SUMMARY_PAGE, REPORT_GENERATION_DATA};
 use crate::model::{ComplianceSummaryQuery, ReportStatusResult, ReportSubmission, ReportType};
+use crate::paging::{all_pages, Pager};
+use crate::request::ApiRequest;
 use crate::validate::report_id_from_f64;
 use crate::{AllOptions, Client, DownloadOptions, Error, ReportId, ReportStatus, WaitOptions};
 use js_sys::{Array, Function, Promise};
@@ -76,7 +79,7 @@ impl PciClient {
         promise(async move {
             let query: ComplianceSummaryQuery = optional(query.map(JsValue::from), "query")?;
             let call = Options::new(call.map(JsValue::from), "call")?.call()?;
-            data_of(&client.compliance_summary_json(&query, &call).await?.text)
+            fetch_checked(&client, &ApiRequest::compliance_summary(&query)?, &call, &COMPLIANCE_SUMMARY_PAGE).await
         })
     }
 
@@ -92,7 +95,7 @@ impl PciClient {
             let query: ComplianceSummaryQuery = optional(query.map(JsValue::from), "query")?;
             crate::validate::check_summary_query(&query)?;
             let call = Options::new(call.map(JsValue::from), "call")?.call()?;
-            Ok(ComplianceSummaryPages::into_js(self.client.compliance_summary_pages(query, call)))
+            Ok(ComplianceSummaryPages::into_js(Pager::new(JsPages, self.client.clone(), query, call)))
         };
         build().map_err(|e| to_js(&e))
     }
@@ -117,11 +120,10 @@ impl PciClient {
                 on_progress,
                 call: crate::CallOptions { signal: opts.signal()?, timeout_ms: None },
             };
-            let pages = client.compliance_summary_all_json(&query, &all).await?;
+            let pages = all_pages(&client, &JsPages, &query, &all).await?;
             let lists = Array::new();
             for page in &pages {
-                let data = data_of(&page.text)?;
-                let list = js_sys::Reflect::get(&data, &JsValue::from_str("complianceSummaryList")).unwrap_or_else(|_| Array::new().into());
+                let list = js_sys::Reflect::get(page, &JsValue::from_str("complianceSummaryList")).unwrap_or_else(|_| Array::new().into());
                 lists.push(&list);
             }
             Ok(lists.flat(1).into())
@@ -134,7 +136,7 @@ impl PciClient {
         let client = self.client.clone();
         promise(async move {
             let call = Options::new(call.map(JsValue::from), "call")?.call()?;
-            data_of(&client.fetch_report_data_json(&call).await?.text)
+            fetch_checked(&client, &ApiRequest::report_data(), &call, &REPORT_GENERATION_DATA).await
         })
     }
 

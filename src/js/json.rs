@@ -1,8 +1,12 @@
-//! Handing JavaScript the server's own JSON object, parsed by the engine's
-//! `JSON.parse` after the Rust decoder has checked its shape.
+//! The JS path of a JSON answer: the engine's `JSON.parse` on the response
+//! text (which never enters wasm memory), then the shape check of `shape.rs`.
+//! The caller gets the server's own object, unknown members included.
 
-use crate::transport::escape_raw_controls;
-use crate::{Error, ErrorKind};
+use super::shape::mismatch;
+use crate::model::shape::Shape;
+use crate::request::ApiRequest;
+use crate::transport::{clip, decode_envelope, escape_raw_controls, send};
+use crate::{CallOptions, Client, Error, ErrorKind};
 use js_sys::{JsString, Reflect};
 use wasm_bindgen::prelude::*;
 
@@ -14,16 +18,38 @@ extern "C" {
     fn parse_js_string(text: &JsString) -> Result<JsValue, JsValue>;
 }
 
+/// Sends `req` and returns the `data` of its answer, checked against `shape`.
+pub(crate) async fn fetch_checked(client: &Client, req: &ApiRequest, call: &CallOptions, shape: &Shape) -> Result<JsValue, Error> {
+    let sent = send(client.config(), req, call).await?;
+    let text = sent.text().await?;
+    let data = data_of(&text).map_err(|e| sent.annotate(e))?;
+    match mismatch(&data, shape) {
+        None => Ok(data),
+        Some(why) => {
+            let body = clip(&String::from(&text), Error::BODY_LIMIT).to_owned();
+            let e = Error::new(ErrorKind::Decode, format!("the response was not the documented JSON: {why}"));
+            Err(sent.annotate(e.with_body(body, None)))
+        }
+    }
+}
+
 /// The `data` member of the envelope in `text`.
 pub(crate) fn data_of(text: &JsString) -> Result<JsValue, Error> {
     let parsed = match parse_js_string(text) {
         Ok(value) => value,
-        // Only reached for the vendor's raw line breaks, which the Rust
-        // decoder already accepted after the same repair.
-        Err(_) => escape_raw_controls(&String::from(text))
-            .and_then(|fixed| js_sys::JSON::parse(&fixed).ok())
-            .ok_or_else(|| Error::new(ErrorKind::Decode, "the response was not valid JSON"))?,
+        Err(_) => {
+            // Rare: the vendor's raw line breaks, or not JSON at all. The Rust
+            // decoder repairs the first and words the error for the second.
+            let owned = String::from(text);
+            decode_envelope::<serde::de::IgnoredAny>(&owned)?;
+            escape_raw_controls(&owned)
+                .and_then(|fixed| js_sys::JSON::parse(&fixed).ok())
+                .ok_or_else(|| Error::new(ErrorKind::Decode, "the response was not valid JSON"))?
+        }
     };
+    if !parsed.is_object() {
+        return Err(Error::new(ErrorKind::Decode, "the response was JSON but not an object with a data member"));
+    }
     Reflect::get(&parsed, &JsValue::from_str("data"))
         .map_err(|_| Error::new(ErrorKind::Decode, "the response had no data member"))
 }

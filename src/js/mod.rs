@@ -9,6 +9,7 @@ mod options;
 mod pages;
 mod read;
 mod save_blob;
+mod shape;
 mod types;
 
 pub use client::PciClient;

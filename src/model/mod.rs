@@ -5,6 +5,7 @@
 mod envelope;
 mod report;
 mod report_data;
+pub mod shape;
 mod submission;
 mod summary;
 

@@ -21,6 +21,15 @@ pub fn decode_envelope<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
     }
 }
 
+/// [`decode_envelope`] for a body as bytes, which serde_json reads directly.
+pub fn decode_envelope_bytes<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Error> {
+    match serde_json::from_slice::<Envelope<T>>(bytes) {
+        Ok(envelope) => Ok(envelope.data),
+        // The slow path words the error and tries the repair.
+        Err(_) => decode_envelope(&String::from_utf8_lossy(bytes)),
+    }
+}
+
 fn decode_error(e: &serde_json::Error, text: &str) -> Error {
     let what = if text.trim().is_empty() {
         "the response body was empty".to_owned()

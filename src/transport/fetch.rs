@@ -35,6 +35,13 @@ impl Sent {
         }
     }
 
+    /// Reads the body as bytes, copied into wasm memory in one block.
+    pub async fn bytes(&self) -> Result<Vec<u8>, Error> {
+        let promise = self.response.array_buffer().map_err(|_| self.fail(ErrorKind::Network, "the response body was already read"))?;
+        let buffer = JsFuture::from(promise).await.map_err(|e| self.body_error(&e))?;
+        Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+    }
+
     /// Maps a failure while reading the body: cancellation, or a connection
     /// that died mid-body.
     pub fn body_error(&self, e: &wasm_bindgen::JsValue) -> Error {

@@ -16,7 +16,10 @@ pub fn emulator() -> &'static str {
 pub fn options() -> ClientOptions {
     ClientOptions {
         base_url: emulator().to_owned(),
-        credentials: Credentials::Basic { username: "demo".into(), password: "demo".into() },
+        credentials: Credentials::Basic {
+            username: "demo".into(),
+            password: "demo".into(),
+        },
         timeout_ms: 10_000,
         max_retries: 2,
         max_retry_delay_ms: 5_000,
@@ -40,14 +43,24 @@ async fn control(method: &str, path: &str, body: Option<Value>) -> Value {
         _ => Request::get(&url),
     };
     let response = match body {
-        Some(b) => builder.header("Content-Type", "application/json").body(b.to_string()).expect("body").send().await,
+        Some(b) => {
+            builder
+                .header("Content-Type", "application/json")
+                .body(b.to_string())
+                .expect("body")
+                .send()
+                .await
+        }
         None => builder.send().await,
     }
     .unwrap_or_else(|e| panic!("control route {path} unreachable: {e}"));
     let status = response.status();
     let text = response.text().await.unwrap_or_default();
     let value: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
-    assert!(status < 300, "control route {path} answered {status}: {value}");
+    assert!(
+        status < 300,
+        "control route {path} answered {status}: {value}"
+    );
     value
 }
 
@@ -62,24 +75,37 @@ pub async fn clear_faults() {
 
 /// API requests the emulator has served since it started or was reset.
 pub async fn api_requests() -> u64 {
-    control("GET", "/__emulator/stats", None).await["requests"].as_u64().expect("stats.requests")
+    control("GET", "/__emulator/stats", None).await["requests"]
+        .as_u64()
+        .expect("stats.requests")
 }
 
 /// The emulator's journal of the most recent API requests, newest last.
 pub async fn recent_requests(limit: u32) -> Vec<Value> {
     let v = control("GET", &format!("/__emulator/requests?limit={limit}"), None).await;
-    v.as_array().cloned().or_else(|| v["requests"].as_array().cloned()).expect("a list of requests")
+    v.as_array()
+        .cloned()
+        .or_else(|| v["requests"].as_array().cloned())
+        .expect("a list of requests")
 }
 
 /// Moves a report along its lifecycle with a control action: generate,
 /// attest, reject or submit.
 pub async fn report_action(id: ReportId, action: &str) -> Value {
-    control("POST", &format!("/__emulator/reports/{id}/{action}"), Some(json!({}))).await
+    control(
+        "POST",
+        &format!("/__emulator/reports/{id}/{action}"),
+        Some(json!({})),
+    )
+    .await
 }
 
 /// The download's bytes as the emulator serves them, fetched without the SDK.
 pub async fn raw_download(id: ReportId, report_type: &str) -> Vec<u8> {
-    let url = format!("{}/pci/reporting/download?reportId={id}&reportType={report_type}", emulator());
+    let url = format!(
+        "{}/pci/reporting/download?reportId={id}&reportType={report_type}",
+        emulator()
+    );
     let response = Request::get(&url)
         .header("Authorization", "Basic ZGVtbzpkZW1v")
         .send()
@@ -105,9 +131,19 @@ pub fn submission() -> qualys_pci::ReportSubmission {
 /// Submits a report and waits until the emulator (50 ms a step under
 /// `make test`) has generated it.
 pub async fn generated_report(client: &Client) -> ReportId {
-    let submitted = client.submit_report(&submission(), &call()).await.expect("submit");
-    let wait = qualys_pci::WaitOptions { interval_ms: 20, timeout_ms: 30_000, ..Default::default() };
-    client.wait_for_report(submitted.id, &wait).await.expect("generated");
+    let submitted = client
+        .submit_report(&submission(), &call())
+        .await
+        .expect("submit");
+    let wait = qualys_pci::WaitOptions {
+        interval_ms: 20,
+        timeout_ms: 30_000,
+        ..Default::default()
+    };
+    client
+        .wait_for_report(submitted.id, &wait)
+        .await
+        .expect("generated");
     submitted.id
 }
 
