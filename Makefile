@@ -72,3 +72,4 @@ test-package: pkg
 	@$(STEP) "package tests (tests/package/)" scripts/test-package.sh
 include mk/examples.mk
 include mk/bench.mk
+include mk/reliability.mk

@@ -56,7 +56,7 @@ run_suites() {
   local where=$1
   for wasm in "${copies[@]}"; do
     echo "test-wasm: $(basename "$wasm" .wasm) in $where"
-    wasm-bindgen-test-runner "$wasm" || failed+=("$(basename "$wasm" .wasm) in $where")
+    wasm-bindgen-test-runner "$wasm" --nocapture || failed+=("$(basename "$wasm" .wasm) in $where")
   done
 }
 

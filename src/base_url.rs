@@ -23,7 +23,8 @@ impl BaseUrl {
     /// Checks `text`: https, or http to a loopback host; no credentials, query
     /// or fragment. A trailing slash or a path prefix is fine.
     pub fn parse(text: &str) -> Result<BaseUrl, Error> {
-        let bad = |why: &str| Error::invalid("baseUrl", format_args!("{why} (got {:?})", redact(text)));
+        let bad =
+            |why: &str| Error::invalid("baseUrl", format_args!("{why} (got {:?})", redact(text)));
         let (scheme, rest) = text
             .split_once("://")
             .ok_or_else(|| bad("must be an absolute URL such as https://pci-api.qualys.com"))?;
@@ -37,19 +38,34 @@ impl BaseUrl {
         }
         let (authority, path) = rest.find('/').map_or((rest, ""), |i| rest.split_at(i));
         if authority.contains('@') {
-            return Err(bad("must not carry credentials; pass username and password as options"));
+            return Err(bad(
+                "must not carry credentials; pass username and password as options",
+            ));
         }
         let host = host_of(authority).ok_or_else(|| bad("has no valid host and port"))?;
         if !secure && !is_loopback(&host) {
-            return Err(bad("must use https unless the host is loopback (localhost, 127.0.0.0/8, [::1])"));
+            return Err(bad(
+                "must use https unless the host is loopback (localhost, 127.0.0.0/8, [::1])",
+            ));
         }
-        if path.contains(char::is_whitespace) || path.split('/').any(|seg| seg == ".." || seg == ".") {
-            return Err(bad("has a path with spaces or dot segments"));
+        // Only plain path characters: `fetch` would decode `%2e%2e` or `\..`
+        // into a dot segment and leave the prefix, and would drop controls.
+        if !path.bytes().all(is_plain_path_byte)
+            || path.split('/').any(|seg| seg == ".." || seg == ".")
+        {
+            return Err(bad("may only have a plain path: letters, digits and -._~!$&'()*+,;=:@/, no dot segments"));
         }
         let path = path.trim_end_matches('/');
-        let origin = format!("{}://{}", scheme.to_ascii_lowercase(), authority.to_ascii_lowercase());
+        let origin = format!(
+            "{}://{}",
+            scheme.to_ascii_lowercase(),
+            authority.to_ascii_lowercase()
+        );
         let origin_len = origin.len();
-        Ok(BaseUrl { text: format!("{origin}{path}"), origin_len })
+        Ok(BaseUrl {
+            text: format!("{origin}{path}"),
+            origin_len,
+        })
     }
 
     /// The URL of an API path such as `/pci/reporting/download`.
@@ -81,12 +97,20 @@ fn host_of(authority: &str) -> Option<String> {
         }
     };
     if let Some(port) = port {
-        if port.is_empty() || !port.bytes().all(|b| b.is_ascii_digit()) || port.parse::<u16>().is_err() {
+        if port.is_empty()
+            || !port.bytes().all(|b| b.is_ascii_digit())
+            || port.parse::<u16>().is_err()
+        {
             return None;
         }
     }
     let valid = host.starts_with('[') || host.parse::<IpAddr>().is_ok() || is_hostname(&host);
     valid.then_some(host)
+}
+
+/// RFC 3986 `pchar` and `/`, without `%`: unreserved and sub-delimiters.
+fn is_plain_path_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:@/".contains(&b)
 }
 
 fn is_loopback(host: &str) -> bool {
@@ -96,11 +120,12 @@ fn is_loopback(host: &str) -> bool {
         || bare.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())
 }
 
-/// Hides anything between `://` and `@`, so an error never echoes a password.
+/// Hides everything before the last `@`, so an error never echoes a password
+/// however malformed the URL around it is.
 fn redact(text: &str) -> String {
-    match (text.find("://"), text.rfind('@')) {
-        (Some(s), Some(at)) if at > s => format!("{}://<redacted>{}", text.get(..s).unwrap_or(""), text.get(at..).unwrap_or("")),
-        _ => text.to_owned(),
+    match text.rfind('@') {
+        Some(at) => format!("<redacted>{}", text.get(at..).unwrap_or("")),
+        None => text.to_owned(),
     }
 }
 
@@ -126,7 +151,10 @@ mod tests {
     #[test]
     fn trailing_slash_and_path_prefix_join_cleanly() {
         let b = BaseUrl::parse("https://proxy.example.com/qualys/").expect("valid");
-        assert_eq!(b.join("/pci/compliance/summary"), "https://proxy.example.com/qualys/pci/compliance/summary");
+        assert_eq!(
+            b.join("/pci/compliance/summary"),
+            "https://proxy.example.com/qualys/pci/compliance/summary"
+        );
         assert_eq!(b.origin(), "https://proxy.example.com");
         let b = BaseUrl::parse("HTTP://LOCALHOST:1").expect("valid");
         assert_eq!(b.as_str(), "http://localhost:1");
@@ -134,7 +162,12 @@ mod tests {
 
     #[test]
     fn plain_http_to_another_host_is_refused() {
-        for bad in ["http://pci-api.qualys.com", "http://10.0.0.1", "http://192.168.1.5:80", "http://[2001:db8::1]"] {
+        for bad in [
+            "http://pci-api.qualys.com",
+            "http://10.0.0.1",
+            "http://192.168.1.5:80",
+            "http://[2001:db8::1]",
+        ] {
             let e = BaseUrl::parse(bad).expect_err(bad);
             assert_eq!(e.field(), Some("baseUrl"));
             assert!(e.message().contains("https"), "{}", e.message());
@@ -152,11 +185,21 @@ mod tests {
             "https://x.com:",
             "https://x.com?x=1",
             "https://x.com/a/../b",
+            "https://proxy.example.com/qualys/%2e%2e/other",
+            "https://proxy.example.com/q\\..\\x",
+            "https://proxy.example.com/q\u{1}",
+            "https://proxy.example.com/caf\u{e9}",
             "javascript:alert(1)",
         ] {
             assert!(BaseUrl::parse(bad).is_err(), "{bad}");
         }
-        let e = BaseUrl::parse("https://user:hunter2@x.com").expect_err("credentials");
-        assert!(!e.message().contains("hunter2"), "{}", e.message());
+        for with_password in [
+            "https://user:hunter2@x.com",
+            "https:/user:hunter2@x.com",
+            "user:hunter2@x.com",
+        ] {
+            let e = BaseUrl::parse(with_password).expect_err("credentials");
+            assert!(!e.message().contains("hunter2"), "{}", e.message());
+        }
     }
 }

@@ -26,10 +26,16 @@ impl Config {
                 check_no_line_breaks("username", username)?;
                 check_no_line_breaks("password", password)?;
                 if username.is_empty() || username.contains(':') {
-                    return Err(Error::invalid("username", "must be non-empty and contain no ':'"));
+                    return Err(Error::invalid(
+                        "username",
+                        "must be non-empty and contain no ':'",
+                    ));
                 }
                 let pair = format!("{username}:{password}");
-                Some(format!("Basic {}", base64::engine::general_purpose::STANDARD.encode(pair)))
+                Some(format!(
+                    "Basic {}",
+                    base64::engine::general_purpose::STANDARD.encode(pair)
+                ))
             }
             Credentials::Bearer(token) => {
                 check_header_value("bearerToken", token)?;
@@ -46,7 +52,10 @@ impl Config {
 
         let mut headers = vec![
             ("apiVersion".to_owned(), "V1".to_owned()),
-            ("X-Requested-With".to_owned(), options.requested_with.clone()),
+            (
+                "X-Requested-With".to_owned(),
+                options.requested_with.clone(),
+            ),
         ];
         for (name, value) in &options.headers {
             let field = format!("headers.{name}");
@@ -55,8 +64,13 @@ impl Config {
             }
             check_header_value(&field, value)?;
             let lower = name.to_ascii_lowercase();
-            if RESERVED.contains(&lower.as_str()) || (lower == "authorization" && authorization.is_some()) {
-                return Err(Error::invalid(&field, "is set by the client itself; remove it from headers"));
+            if RESERVED.contains(&lower.as_str())
+                || (lower == "authorization" && authorization.is_some())
+            {
+                return Err(Error::invalid(
+                    &field,
+                    "is set by the client itself; remove it from headers",
+                ));
             }
             headers.push((name.clone(), value.clone()));
         }
@@ -98,18 +112,27 @@ mod tests {
     use super::*;
 
     fn header<'a>(c: &'a Config, name: &str) -> Option<&'a str> {
-        c.headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+        c.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
     }
 
     #[test]
     fn debug_output_names_headers_but_shows_no_value() {
         let opts = ClientOptions {
-            credentials: Credentials::Basic { username: "demo".into(), password: "hunter2".into() },
+            credentials: Credentials::Basic {
+                username: "demo".into(),
+                password: "hunter2".into(),
+            },
             headers: vec![("X-Proxy-Token".into(), "proxy-secret".into())],
             ..Default::default()
         };
         let text = format!("{:?}", Config::new(&opts).expect("valid"));
-        assert!(text.contains("Authorization") && text.contains("X-Proxy-Token"), "{text}");
+        assert!(
+            text.contains("Authorization") && text.contains("X-Proxy-Token"),
+            "{text}"
+        );
         for secret in ["ZGVtbzpodW50ZXIy", "hunter2", "proxy-secret"] {
             assert!(!text.contains(secret), "{secret} leaked: {text}");
         }
@@ -118,7 +141,10 @@ mod tests {
     #[test]
     fn basic_credentials_become_one_authorization_header() {
         let opts = ClientOptions {
-            credentials: Credentials::Basic { username: "demo".into(), password: "demo".into() },
+            credentials: Credentials::Basic {
+                username: "demo".into(),
+                password: "demo".into(),
+            },
             ..Default::default()
         };
         let c = Config::new(&opts).expect("valid");
@@ -129,8 +155,14 @@ mod tests {
 
     #[test]
     fn bearer_tokens_and_proxy_headers_are_sent_as_given() {
-        let opts = ClientOptions { credentials: Credentials::Bearer("tok".into()), ..Default::default() };
-        assert_eq!(header(&Config::new(&opts).expect("valid"), "Authorization"), Some("Bearer tok"));
+        let opts = ClientOptions {
+            credentials: Credentials::Bearer("tok".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            header(&Config::new(&opts).expect("valid"), "Authorization"),
+            Some("Bearer tok")
+        );
         let opts = ClientOptions {
             headers: vec![("Authorization".into(), "Bearer proxy".into())],
             ..Default::default()
@@ -141,15 +173,38 @@ mod tests {
 
     #[test]
     fn conflicting_or_smuggling_headers_are_refused() {
-        let creds = Credentials::Basic { username: "u".into(), password: "p".into() };
+        let creds = Credentials::Basic {
+            username: "u".into(),
+            password: "p".into(),
+        };
         let cases = [
-            (vec![("Authorization".into(), "x".into())], creds.clone(), "headers.Authorization"),
-            (vec![("apiVersion".into(), "V2".into())], Credentials::None, "headers.apiVersion"),
-            (vec![("X-A".into(), "1\r\nX-B: 2".into())], Credentials::None, "headers.X-A"),
-            (vec![("Bad Name".into(), "1".into())], Credentials::None, "headers.Bad Name"),
+            (
+                vec![("Authorization".into(), "x".into())],
+                creds.clone(),
+                "headers.Authorization",
+            ),
+            (
+                vec![("apiVersion".into(), "V2".into())],
+                Credentials::None,
+                "headers.apiVersion",
+            ),
+            (
+                vec![("X-A".into(), "1\r\nX-B: 2".into())],
+                Credentials::None,
+                "headers.X-A",
+            ),
+            (
+                vec![("Bad Name".into(), "1".into())],
+                Credentials::None,
+                "headers.Bad Name",
+            ),
         ];
         for (headers, credentials, field) in cases {
-            let opts = ClientOptions { headers, credentials, ..Default::default() };
+            let opts = ClientOptions {
+                headers,
+                credentials,
+                ..Default::default()
+            };
             let e = Config::new(&opts).expect_err(field);
             assert_eq!(e.field(), Some(field));
         }
@@ -158,13 +213,22 @@ mod tests {
     #[test]
     fn bad_credentials_are_refused_without_echoing_them() {
         let opts = ClientOptions {
-            credentials: Credentials::Basic { username: "u".into(), password: "p\r\nX: 1".into() },
+            credentials: Credentials::Basic {
+                username: "u".into(),
+                password: "p\r\nX: 1".into(),
+            },
             ..Default::default()
         };
         let e = Config::new(&opts).expect_err("CRLF");
         assert_eq!(e.field(), Some("password"));
         assert!(!e.message().contains("X: 1"));
-        let opts = ClientOptions { timeout_ms: 0, ..Default::default() };
-        assert_eq!(Config::new(&opts).expect_err("zero").field(), Some("timeoutMs"));
+        let opts = ClientOptions {
+            timeout_ms: 0,
+            ..Default::default()
+        };
+        assert_eq!(
+            Config::new(&opts).expect_err("zero").field(),
+            Some("timeoutMs")
+        );
     }
 }

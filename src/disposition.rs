@@ -7,7 +7,9 @@ pub fn filename(header: &str) -> Option<String> {
     let mut plain = None;
     let mut extended = None;
     for part in split_params(header) {
-        let Some((key, value)) = part.split_once('=') else { continue };
+        let Some((key, value)) = part.split_once('=') else {
+            continue;
+        };
         match key.trim().to_ascii_lowercase().as_str() {
             "filename*" => extended = decode_extended(value.trim()),
             "filename" => plain = Some(unquote(value.trim())),
@@ -46,7 +48,11 @@ fn unquote(value: &str) -> String {
     let mut out = String::with_capacity(inner.len());
     let mut chars = inner.chars();
     while let Some(c) = chars.next() {
-        out.push(if c == '\\' { chars.next().unwrap_or('\\') } else { c });
+        out.push(if c == '\\' {
+            chars.next().unwrap_or('\\')
+        } else {
+            c
+        });
     }
     out
 }
@@ -91,24 +97,51 @@ mod tests {
 
     #[test]
     fn quoted_and_bare_names_are_read() {
-        assert_eq!(filename(r#"attachment; filename="PCI_Executive_Report_7713.pdf""#).as_deref(), Some("PCI_Executive_Report_7713.pdf"));
-        assert_eq!(filename("attachment; filename=report.pdf").as_deref(), Some("report.pdf"));
-        assert_eq!(filename(r#"attachment; filename="a;b \"c\".pdf""#).as_deref(), Some(r#"a;b "c".pdf"#));
+        assert_eq!(
+            filename(r#"attachment; filename="PCI_Executive_Report_7713.pdf""#).as_deref(),
+            Some("PCI_Executive_Report_7713.pdf")
+        );
+        assert_eq!(
+            filename("attachment; filename=report.pdf").as_deref(),
+            Some("report.pdf")
+        );
+        assert_eq!(
+            filename(r#"attachment; filename="a;b \"c\".pdf""#).as_deref(),
+            Some(r#"a;b "c".pdf"#)
+        );
     }
 
     #[test]
     fn the_extended_utf8_form_wins() {
         let h = r#"attachment; filename="fallback.pdf"; filename*=UTF-8''r%C3%A9sum%C3%A9%20%E2%82%AC.pdf"#;
         assert_eq!(filename(h).as_deref(), Some("résumé €.pdf"));
-        assert_eq!(filename("attachment; filename*=ISO-8859-1''x.pdf; filename=y.pdf").as_deref(), Some("y.pdf"));
+        assert_eq!(
+            filename("attachment; filename*=ISO-8859-1''x.pdf; filename=y.pdf").as_deref(),
+            Some("y.pdf")
+        );
     }
 
     #[test]
     fn paths_controls_and_empty_names_are_refused_or_cleaned() {
-        assert_eq!(filename(r#"attachment; filename="../../etc/passwd""#).as_deref(), Some("passwd"));
-        assert_eq!(filename(r#"attachment; filename="C:\\x\\y.pdf""#).as_deref(), Some("y.pdf"));
-        assert_eq!(filename("attachment; filename=\"a\u{7}b.pdf\"").as_deref(), Some("ab.pdf"));
-        for none in ["attachment", "attachment; filename=\"\"", "attachment; filename=..", "inline; filename*=UTF-8''%zz", ""] {
+        assert_eq!(
+            filename(r#"attachment; filename="../../etc/passwd""#).as_deref(),
+            Some("passwd")
+        );
+        assert_eq!(
+            filename(r#"attachment; filename="C:\\x\\y.pdf""#).as_deref(),
+            Some("y.pdf")
+        );
+        assert_eq!(
+            filename("attachment; filename=\"a\u{7}b.pdf\"").as_deref(),
+            Some("ab.pdf")
+        );
+        for none in [
+            "attachment",
+            "attachment; filename=\"\"",
+            "attachment; filename=..",
+            "inline; filename*=UTF-8''%zz",
+            "",
+        ] {
             assert_eq!(filename(none), None, "{none:?}");
         }
     }

@@ -27,13 +27,18 @@ pub struct DownloadOptions {
 
 impl std::fmt::Debug for DownloadOptions {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DownloadOptions").field("call", &self.call).finish()
+        f.debug_struct("DownloadOptions")
+            .field("call", &self.call)
+            .finish()
     }
 }
 
 /// The name used when the server sends no `Content-Disposition` file name.
 pub fn fallback_name(report_id: ReportId, report_type: ReportType) -> String {
-    format!("pci-{}-report-{report_id}.pdf", report_type.as_str().to_ascii_lowercase())
+    format!(
+        "pci-{}-report-{report_id}.pdf",
+        report_type.as_str().to_ascii_lowercase()
+    )
 }
 
 impl Client {
@@ -44,7 +49,12 @@ impl Client {
         report_type: ReportType,
         options: &DownloadOptions,
     ) -> Result<File, Error> {
-        let sent = send(self.config(), &ApiRequest::download(report_id, report_type)?, &options.call).await?;
+        let sent = send(
+            self.config(),
+            &ApiRequest::download(report_id, report_type)?,
+            &options.call,
+        )
+        .await?;
         let headers = sent.response.headers();
         let name = headers
             .get("content-disposition")
@@ -52,47 +62,84 @@ impl Client {
             .flatten()
             .and_then(|h| crate::disposition::filename(&h))
             .unwrap_or_else(|| fallback_name(report_id, report_type));
-        let mime = headers.get("content-type").ok().flatten().unwrap_or_else(|| "application/pdf".to_owned());
+        let mime = headers
+            .get("content-type")
+            .ok()
+            .flatten()
+            .unwrap_or_else(|| "application/pdf".to_owned());
 
         let blob = match &options.on_progress {
             None => whole_blob(&sent).await?,
             Some(progress) => {
-                let total = headers.get("content-length").ok().flatten().and_then(|v| v.trim().parse().ok());
+                let total = headers
+                    .get("content-length")
+                    .ok()
+                    .flatten()
+                    .and_then(|v| v.trim().parse().ok());
                 streamed_blob(&sent, &mime, total, progress.as_ref()).await?
             }
         };
         let bag = FilePropertyBag::new();
         bag.set_type(&mime);
-        File::new_with_blob_sequence_and_options(&Array::of1(&blob), &name, &bag)
-            .map_err(|e| sent.annotate(Error::new(ErrorKind::Decode, format!("could not build the File: {}", crate::transport::js_message(&e)))))
+        File::new_with_blob_sequence_and_options(&Array::of1(&blob), &name, &bag).map_err(|e| {
+            sent.annotate(Error::new(
+                ErrorKind::Decode,
+                format!(
+                    "could not build the File: {}",
+                    crate::transport::js_message(&e)
+                ),
+            ))
+        })
     }
 }
 
 async fn whole_blob(sent: &Sent) -> Result<Blob, Error> {
     let promise = sent.response.blob().map_err(|e| sent.body_error(&e))?;
-    let value = JsFuture::from(promise).await.map_err(|e| sent.body_error(&e))?;
-    value.dyn_into::<Blob>().map_err(|_| sent.annotate(Error::new(ErrorKind::Decode, "the body was not a Blob")))
+    let value = JsFuture::from(promise)
+        .await
+        .map_err(|e| sent.body_error(&e))?;
+    value
+        .dyn_into::<Blob>()
+        .map_err(|_| sent.annotate(Error::new(ErrorKind::Decode, "the body was not a Blob")))
 }
 
 /// Reads the stream chunk by chunk, reporting progress, and keeps the chunks
 /// as JS values for the `Blob` constructor.
-async fn streamed_blob(sent: &Sent, mime: &str, total: Option<u64>, progress: &dyn Fn(u64, Option<u64>)) -> Result<Blob, Error> {
-    let Some(stream) = sent.response.body() else { return whole_blob(sent).await };
-    let reader: ReadableStreamDefaultReader = stream
-        .get_reader()
-        .dyn_into()
-        .map_err(|_| sent.annotate(Error::new(ErrorKind::Network, "the response stream could not be read")))?;
+async fn streamed_blob(
+    sent: &Sent,
+    mime: &str,
+    total: Option<u64>,
+    progress: &dyn Fn(u64, Option<u64>),
+) -> Result<Blob, Error> {
+    let Some(stream) = sent.response.body() else {
+        return whole_blob(sent).await;
+    };
+    let reader: ReadableStreamDefaultReader = stream.get_reader().dyn_into().map_err(|_| {
+        sent.annotate(Error::new(
+            ErrorKind::Network,
+            "the response stream could not be read",
+        ))
+    })?;
     let chunks = Array::new();
     let mut received: u64 = 0;
     progress(0, total);
     loop {
-        let step = JsFuture::from(reader.read()).await.map_err(|e| sent.body_error(&e))?;
-        if Reflect::get(&step, &JsValue::from_str("done")).ok().and_then(|d| d.as_bool()) != Some(false) {
+        let step = JsFuture::from(reader.read())
+            .await
+            .map_err(|e| sent.body_error(&e))?;
+        if Reflect::get(&step, &JsValue::from_str("done"))
+            .ok()
+            .and_then(|d| d.as_bool())
+            != Some(false)
+        {
             break;
         }
         let chunk = Reflect::get(&step, &JsValue::from_str("value")).unwrap_or(JsValue::UNDEFINED);
         let Some(bytes) = chunk.dyn_ref::<Uint8Array>() else {
-            return Err(sent.annotate(Error::new(ErrorKind::Decode, "the response stream yielded something other than bytes")));
+            return Err(sent.annotate(Error::new(
+                ErrorKind::Decode,
+                "the response stream yielded something other than bytes",
+            )));
         };
         received += u64::from(bytes.length());
         chunks.push(&chunk);
@@ -108,6 +155,13 @@ async fn streamed_blob(sent: &Sent, mime: &str, total: Option<u64>, progress: &d
     }
     let bag = BlobPropertyBag::new();
     bag.set_type(mime);
-    Blob::new_with_u8_array_sequence_and_options(&chunks, &bag)
-        .map_err(|e| sent.annotate(Error::new(ErrorKind::Decode, format!("could not build the Blob: {}", crate::transport::js_message(&e)))))
+    Blob::new_with_u8_array_sequence_and_options(&chunks, &bag).map_err(|e| {
+        sent.annotate(Error::new(
+            ErrorKind::Decode,
+            format!(
+                "could not build the Blob: {}",
+                crate::transport::js_message(&e)
+            ),
+        ))
+    })
 }

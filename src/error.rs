@@ -136,7 +136,10 @@ impl Error {
 
     /// An input rule was broken; `field` is the caller's name for the value.
     pub(crate) fn invalid(field: &str, message: impl fmt::Display) -> Self {
-        let mut e = Error::new(ErrorKind::InvalidInput, format!("invalid {field}: {message}"));
+        let mut e = Error::new(
+            ErrorKind::InvalidInput,
+            format!("invalid {field}: {message}"),
+        );
         e.0.field = Some(field.to_owned());
         e
     }
@@ -158,6 +161,12 @@ impl Error {
 
     pub(crate) fn with_attempts(mut self, attempts: u32) -> Self {
         self.0.attempts = attempts;
+        self
+    }
+
+    /// Appends the decoder's own words, e.g. "missing field `ip`", to the message.
+    pub(crate) fn with_detail(mut self, detail: &dyn fmt::Display) -> Self {
+        self.0.message = format!("{}: {detail}", self.0.message);
         self
     }
 
@@ -238,7 +247,10 @@ mod tests {
         let codes: std::collections::HashSet<_> = ErrorKind::ALL.iter().map(|k| k.code()).collect();
         assert_eq!(codes.len(), ErrorKind::ALL.len(), "codes must be unique");
         for code in codes {
-            assert!(code.chars().next().is_some_and(|c| c.is_ascii_lowercase()), "{code}");
+            assert!(
+                code.chars().next().is_some_and(|c| c.is_ascii_lowercase()),
+                "{code}"
+            );
         }
     }
 

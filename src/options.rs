@@ -25,7 +25,10 @@ impl fmt::Debug for Credentials {
         match self {
             Credentials::None => f.write_str("None"),
             Credentials::Basic { username, .. } => {
-                write!(f, "Basic {{ username: {username:?}, password: <redacted> }}")
+                write!(
+                    f,
+                    "Basic {{ username: {username:?}, password: <redacted> }}"
+                )
             }
             Credentials::Bearer(_) => f.write_str("Bearer(<redacted>)"),
         }
@@ -97,13 +100,28 @@ mod tests {
 
     #[test]
     fn debug_output_never_shows_a_secret() {
-        let basic = Credentials::Basic { username: "merchant".into(), password: "hunter2".into() };
+        let basic = Credentials::Basic {
+            username: "merchant".into(),
+            password: "hunter2".into(),
+        };
         let bearer = Credentials::Bearer("eyJsecret".into());
         let text = format!("{basic:?} {bearer:?}");
-        assert!(!text.contains("hunter2") && !text.contains("eyJsecret"), "{text}");
-        assert!(text.contains("merchant"), "the username helps debugging: {text}");
-        let opts = ClientOptions { headers: vec![("Authorization".into(), "Bearer proxy".into())], ..Default::default() };
+        assert!(
+            !text.contains("hunter2") && !text.contains("eyJsecret"),
+            "{text}"
+        );
+        assert!(
+            text.contains("merchant"),
+            "the username helps debugging: {text}"
+        );
+        let opts = ClientOptions {
+            headers: vec![("Authorization".into(), "Bearer proxy".into())],
+            ..Default::default()
+        };
         let text = format!("{opts:?}");
-        assert!(text.contains("Authorization") && !text.contains("Bearer proxy"), "{text}");
+        assert!(
+            text.contains("Authorization") && !text.contains("Bearer proxy"),
+            "{text}"
+        );
     }
 }

@@ -15,8 +15,12 @@ pub const MAX_PAGE: u32 = 1000;
 /// or as the checked JS object for the JS layer. The walk is the same.
 pub(crate) trait PageDecoder {
     type Page;
-    fn fetch(&self, client: &Client, query: &ComplianceSummaryQuery, call: &CallOptions)
-        -> impl Future<Output = Result<Self::Page, Error>>;
+    fn fetch(
+        &self,
+        client: &Client,
+        query: &ComplianceSummaryQuery,
+        call: &CallOptions,
+    ) -> impl Future<Output = Result<Self::Page, Error>>;
     /// Rows on this page and `totalCount`.
     fn counts(page: &Self::Page) -> (u64, u64);
 }
@@ -27,7 +31,12 @@ pub(crate) struct RustPages;
 
 impl PageDecoder for RustPages {
     type Page = ComplianceSummaryPage;
-    async fn fetch(&self, client: &Client, query: &ComplianceSummaryQuery, call: &CallOptions) -> Result<Self::Page, Error> {
+    async fn fetch(
+        &self,
+        client: &Client,
+        query: &ComplianceSummaryQuery,
+        call: &CallOptions,
+    ) -> Result<Self::Page, Error> {
         client.compliance_summary(query, call).await
     }
     fn counts(page: &Self::Page) -> (u64, u64) {
@@ -46,16 +55,31 @@ pub(crate) struct Pager<D> {
 }
 
 impl<D: PageDecoder> Pager<D> {
-    pub fn new(decoder: D, client: Client, query: ComplianceSummaryQuery, call: CallOptions) -> Pager<D> {
+    pub fn new(
+        decoder: D,
+        client: Client,
+        query: ComplianceSummaryQuery,
+        call: CallOptions,
+    ) -> Pager<D> {
         let start = query.offset.unwrap_or(1).max(1);
-        Pager { decoder, client, query, call, next_offset: Some(start) }
+        Pager {
+            decoder,
+            client,
+            query,
+            call,
+            next_offset: Some(start),
+        }
     }
 
     /// The next page, or `None` after the last. After an error the walk ends.
     pub async fn next(&mut self) -> Option<Result<D::Page, Error>> {
         let offset = self.next_offset.take()?;
         let limit = self.query.limit.unwrap_or(MAX_PAGE);
-        let query = ComplianceSummaryQuery { offset: Some(offset), limit: Some(limit), ..self.query.clone() };
+        let query = ComplianceSummaryQuery {
+            offset: Some(offset),
+            limit: Some(limit),
+            ..self.query.clone()
+        };
         let result = self.decoder.fetch(&self.client, &query, &self.call).await;
         if let Ok(page) = &result {
             let (rows, total) = D::counts(page);
@@ -82,7 +106,8 @@ impl SummaryPages {
 /// the last: a short or empty page, or the end of `totalCount`.
 fn next_offset(offset: u32, limit: u32, rows: u64, total: u64) -> Option<u32> {
     let end = u64::from(offset) + rows.saturating_sub(1);
-    (rows > 0 && rows >= u64::from(limit) && end < total).then(|| offset.saturating_add(rows as u32))
+    (rows > 0 && rows >= u64::from(limit) && end < total)
+        .then(|| offset.saturating_add(rows as u32))
 }
 
 /// Called with rows received so far and the total.
@@ -102,7 +127,10 @@ pub struct AllOptions {
 
 impl std::fmt::Debug for AllOptions {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("AllOptions").field("concurrency", &self.concurrency).field("call", &self.call).finish()
+        f.debug_struct("AllOptions")
+            .field("concurrency", &self.concurrency)
+            .field("call", &self.call)
+            .finish()
     }
 }
 
@@ -132,14 +160,23 @@ pub(crate) async fn all_pages<D: PageDecoder>(
 ) -> Result<Vec<D::Page>, Error> {
     let concurrency = options.concurrency.unwrap_or(1);
     if !(1..=8).contains(&concurrency) {
-        return Err(Error::invalid("concurrency", format_args!("must be 1 to 8, got {concurrency}")));
+        return Err(Error::invalid(
+            "concurrency",
+            format_args!("must be 1 to 8, got {concurrency}"),
+        ));
     }
     crate::validate::check_summary_query(query)?;
     let first_offset = query.offset.unwrap_or(1).max(1);
     let limit = query.limit.unwrap_or(MAX_PAGE);
-    let page_query = |offset: u32| ComplianceSummaryQuery { offset: Some(offset), limit: Some(limit), ..query.clone() };
+    let page_query = |offset: u32| ComplianceSummaryQuery {
+        offset: Some(offset),
+        limit: Some(limit),
+        ..query.clone()
+    };
 
-    let first = decoder.fetch(client, &page_query(first_offset), &options.call).await?;
+    let first = decoder
+        .fetch(client, &page_query(first_offset), &options.call)
+        .await?;
     let (mut received, total) = D::counts(&first);
     let offsets = remaining_offsets(first_offset, limit, received, total);
     let report = |received: u64| {
@@ -167,8 +204,14 @@ pub(crate) async fn all_pages<D: PageDecoder>(
 
 impl Client {
     /// Every page of `query`, starting at its offset.
-    pub fn compliance_summary_pages(&self, query: ComplianceSummaryQuery, call: CallOptions) -> SummaryPages {
-        SummaryPages { pager: Pager::new(RustPages, self.clone(), query, call) }
+    pub fn compliance_summary_pages(
+        &self,
+        query: ComplianceSummaryQuery,
+        call: CallOptions,
+    ) -> SummaryPages {
+        SummaryPages {
+            pager: Pager::new(RustPages, self.clone(), query, call),
+        }
     }
 
     /// Every row of `query`, in order: the first page gives the total, the
@@ -179,7 +222,10 @@ impl Client {
         options: &AllOptions,
     ) -> Result<Vec<ComplianceSummaryEntry>, Error> {
         let pages = all_pages(self, &RustPages, query, options).await?;
-        Ok(pages.into_iter().flat_map(|p| p.compliance_summary_list).collect())
+        Ok(pages
+            .into_iter()
+            .flat_map(|p| p.compliance_summary_list)
+            .collect())
     }
 }
 
@@ -197,7 +243,10 @@ mod tests {
 
     #[test]
     fn remaining_offsets_cover_the_total_once() {
-        assert_eq!(remaining_offsets(1, 1000, 1000, 4264), vec![1001, 2001, 3001, 4001]);
+        assert_eq!(
+            remaining_offsets(1, 1000, 1000, 4264),
+            vec![1001, 2001, 3001, 4001]
+        );
         assert_eq!(remaining_offsets(1, 10, 10, 10), Vec::<u32>::new());
         assert_eq!(remaining_offsets(1, 10, 7, 7), Vec::<u32>::new());
         assert_eq!(remaining_offsets(5, 10, 10, 30), vec![15, 25]);

@@ -65,13 +65,22 @@ struct DownloadParams {
 }
 
 fn encode<T: Serialize>(params: &T) -> Result<String, Error> {
-    serde_urlencoded::to_string(params)
-        .map_err(|e| Error::new(ErrorKind::InvalidInput, format!("could not encode the query: {e}")))
+    serde_urlencoded::to_string(params).map_err(|e| {
+        Error::new(
+            ErrorKind::InvalidInput,
+            format!("could not encode the query: {e}"),
+        )
+    })
 }
 
 impl ApiRequest {
     fn get(path_and_query: String) -> ApiRequest {
-        ApiRequest { method: Method::Get, path_and_query, json_body: None, retry: Retry::Always }
+        ApiRequest {
+            method: Method::Get,
+            path_and_query,
+            json_body: None,
+            retry: Retry::Always,
+        }
     }
 
     /// `GET /pci/compliance/summary`, the path the vendor's endpoint table documents.
@@ -87,7 +96,9 @@ impl ApiRequest {
             compliance_status: q.compliance_status.as_ref().map(|s| s.as_str()),
         })?;
         let sep = if query.is_empty() { "" } else { "?" };
-        Ok(ApiRequest::get(format!("/pci/compliance/summary{sep}{query}")))
+        Ok(ApiRequest::get(format!(
+            "/pci/compliance/summary{sep}{query}"
+        )))
     }
 
     /// `GET /pci/reporting/reportGeneration/fetch`.
@@ -98,8 +109,12 @@ impl ApiRequest {
     /// `POST /pci/reporting/reportGeneration/submit`.
     pub fn submit(s: &ReportSubmission) -> Result<ApiRequest, Error> {
         check_submission(s)?;
-        let body = serde_json::to_string(s)
-            .map_err(|e| Error::new(ErrorKind::InvalidInput, format!("could not encode the submission: {e}")))?;
+        let body = serde_json::to_string(s).map_err(|e| {
+            Error::new(
+                ErrorKind::InvalidInput,
+                format!("could not encode the submission: {e}"),
+            )
+        })?;
         Ok(ApiRequest {
             method: Method::Post,
             path_and_query: "/pci/reporting/reportGeneration/submit".to_owned(),
@@ -115,7 +130,10 @@ impl ApiRequest {
 
     /// `GET /pci/reporting/download?reportId=..&reportType=..`.
     pub fn download(id: ReportId, report_type: ReportType) -> Result<ApiRequest, Error> {
-        let query = encode(&DownloadParams { report_id: id.get(), report_type: report_type.as_str() })?;
+        let query = encode(&DownloadParams {
+            report_id: id.get(),
+            report_type: report_type.as_str(),
+        })?;
         Ok(ApiRequest::get(format!("/pci/reporting/download?{query}")))
     }
 
@@ -172,30 +190,59 @@ mod tests {
 
     #[test]
     fn ipv6_ranges_are_percent_encoded() {
-        let q = ComplianceSummaryQuery { ip: Some("2001:db8::1".into()), ..Default::default() };
+        let q = ComplianceSummaryQuery {
+            ip: Some("2001:db8::1".into()),
+            ..Default::default()
+        };
         let r = ApiRequest::compliance_summary(&q).expect("valid");
-        assert!(r.path_and_query.ends_with("IP=2001%3Adb8%3A%3A1"), "{}", r.path_and_query);
+        assert!(
+            r.path_and_query.ends_with("IP=2001%3Adb8%3A%3A1"),
+            "{}",
+            r.path_and_query
+        );
     }
 
     #[test]
     fn report_paths_carry_only_the_numeric_id() {
         let id = ReportId::new(7713).expect("valid id");
-        assert_eq!(ApiRequest::report_status(id).path_and_query, "/pci/reporting/7713/status");
+        assert_eq!(
+            ApiRequest::report_status(id).path_and_query,
+            "/pci/reporting/7713/status"
+        );
         let review = ApiRequest::request_review(id);
-        assert_eq!((review.method, review.path_and_query.as_str()), (Method::Put, "/pci/reporting/7713/requestReview"));
+        assert_eq!(
+            (review.method, review.path_and_query.as_str()),
+            (Method::Put, "/pci/reporting/7713/requestReview")
+        );
         assert_eq!(review.retry, Retry::WhenRefused);
         let d = ApiRequest::download(id, ReportType::Technical).expect("valid");
-        assert_eq!(d.path_and_query, "/pci/reporting/download?reportId=7713&reportType=Technical");
+        assert_eq!(
+            d.path_and_query,
+            "/pci/reporting/download?reportId=7713&reportType=Technical"
+        );
     }
 
     #[test]
     fn submit_is_json_and_never_retried() {
-        let s = ReportSubmission { your_name: "Ada".into(), your_title: "Ms.".into(), ..Default::default() };
+        let s = ReportSubmission {
+            your_name: "Ada".into(),
+            your_title: "Ms.".into(),
+            ..Default::default()
+        };
         let r = ApiRequest::submit(&s).expect("valid");
         assert_eq!(r.method, Method::Post);
         assert_eq!(r.retry, Retry::Never);
-        assert_eq!(r.json_body.as_deref(), Some(r#"{"yourName":"Ada","yourTitle":"Ms."}"#));
-        let blank = ReportSubmission { your_name: "".into(), ..s };
-        assert_eq!(ApiRequest::submit(&blank).expect_err("blank").field(), Some("yourName"));
+        assert_eq!(
+            r.json_body.as_deref(),
+            Some(r#"{"yourName":"Ada","yourTitle":"Ms."}"#)
+        );
+        let blank = ReportSubmission {
+            your_name: "".into(),
+            ..s
+        };
+        assert_eq!(
+            ApiRequest::submit(&blank).expect_err("blank").field(),
+            Some("yourName")
+        );
     }
 }

@@ -65,7 +65,11 @@ fn rank(status: &ReportStatus) -> Option<u8> {
 /// Whether the wait is over: the status is awaited, or the report has moved
 /// past every awaited status (a slow poller must not wait forever for a
 /// state it missed). `Err` for a rejected report that was not awaited.
-pub(crate) fn settled(status: &ReportStatus, until: &[ReportStatus], id: ReportId) -> Result<bool, Error> {
+pub(crate) fn settled(
+    status: &ReportStatus,
+    until: &[ReportStatus],
+    id: ReportId,
+) -> Result<bool, Error> {
     if until.contains(status) {
         return Ok(true);
     }
@@ -91,7 +95,11 @@ pub(crate) fn interval_after(polls: u32, first_ms: u32, max_ms: u32) -> u32 {
 impl Client {
     /// Polls the report's status until it is one of `options.until`; fails on
     /// `Rejected`, on timeout, or when the signal fires.
-    pub async fn wait_for_report(&self, report_id: ReportId, options: &WaitOptions) -> Result<ReportStatusResult, Error> {
+    pub async fn wait_for_report(
+        &self,
+        report_id: ReportId,
+        options: &WaitOptions,
+    ) -> Result<ReportStatusResult, Error> {
         if options.until.is_empty() {
             return Err(Error::invalid("until", "must name at least one status"));
         }
@@ -111,7 +119,11 @@ impl Client {
                 return Ok(result);
             }
             let elapsed = (js_sys::Date::now() - started).max(0.0) as u64;
-            let pause = u64::from(interval_after(polls, options.interval_ms, options.max_interval_ms));
+            let pause = u64::from(interval_after(
+                polls,
+                options.interval_ms,
+                options.max_interval_ms,
+            ));
             if elapsed + pause > options.timeout_ms {
                 return Err(Error::new(
                     ErrorKind::Timeout,
@@ -137,17 +149,34 @@ mod tests {
     #[test]
     fn the_wait_ends_on_an_awaited_or_later_status() {
         let until = [ReportStatus::Generated];
-        assert_eq!(settled(&ReportStatus::ReportGenerating, &until, id()).ok(), Some(false));
-        assert_eq!(settled(&ReportStatus::Generated, &until, id()).ok(), Some(true));
-        assert_eq!(settled(&ReportStatus::PendingReview, &until, id()).ok(), Some(true), "moved past it");
-        assert_eq!(settled(&ReportStatus::Other("Archived".into()), &until, id()).ok(), Some(false));
+        assert_eq!(
+            settled(&ReportStatus::ReportGenerating, &until, id()).ok(),
+            Some(false)
+        );
+        assert_eq!(
+            settled(&ReportStatus::Generated, &until, id()).ok(),
+            Some(true)
+        );
+        assert_eq!(
+            settled(&ReportStatus::PendingReview, &until, id()).ok(),
+            Some(true),
+            "moved past it"
+        );
+        assert_eq!(
+            settled(&ReportStatus::Other("Archived".into()), &until, id()).ok(),
+            Some(false)
+        );
     }
 
     #[test]
     fn rejected_fails_unless_awaited() {
-        let e = settled(&ReportStatus::Rejected, &[ReportStatus::Attested], id()).expect_err("rejected");
+        let e = settled(&ReportStatus::Rejected, &[ReportStatus::Attested], id())
+            .expect_err("rejected");
         assert_eq!(e.kind(), ErrorKind::Conflict);
-        assert_eq!(settled(&ReportStatus::Rejected, &[ReportStatus::Rejected], id()).ok(), Some(true));
+        assert_eq!(
+            settled(&ReportStatus::Rejected, &[ReportStatus::Rejected], id()).ok(),
+            Some(true)
+        );
     }
 
     #[test]

@@ -24,10 +24,16 @@ where
     let stub = Closure::<dyn FnMut(JsValue) -> Promise>::new(move |_request: JsValue| {
         let init = web_sys::ResponseInit::new();
         init.set_status(200);
-        let response = web_sys::Response::new_with_opt_str_and_init(Some(&body), &init).expect("a Response");
+        let response =
+            web_sys::Response::new_with_opt_str_and_init(Some(&body), &init).expect("a Response");
         Promise::resolve(&JsValue::from(response))
     });
-    Reflect::set(&global, &"fetch".into(), stub.as_ref().unchecked_ref::<Function>()).expect("stub fetch");
+    Reflect::set(
+        &global,
+        &"fetch".into(),
+        stub.as_ref().unchecked_ref::<Function>(),
+    )
+    .expect("stub fetch");
     let out = work.await;
     Reflect::set(&global, &"fetch".into(), &real).expect("restore fetch");
     out
@@ -40,11 +46,17 @@ fn client() -> PciClient {
 }
 
 async fn js_summary(body: &str) -> Result<JsValue, JsValue> {
-    with_fetch_answering(body, async { JsFuture::from(client().compliance_summary(None, None)).await }).await
+    with_fetch_answering(body, async {
+        JsFuture::from(client().compliance_summary(None, None)).await
+    })
+    .await
 }
 
 fn text(value: &JsValue, key: &str) -> String {
-    Reflect::get(value, &key.into()).ok().and_then(|v| v.as_string()).unwrap_or_default()
+    Reflect::get(value, &key.into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
 }
 
 #[wasm_bindgen_test]
@@ -53,23 +65,45 @@ async fn a_wrong_member_type_is_a_decode_error_naming_the_member() {
         "complianceSummaryList": [{"ip": 5, "dns": null, "complianceStatus": "Pass"}]}}"#;
     let e = js_summary(body).await.expect_err("ip must be a string");
     assert_eq!(text(&e, "kind"), "decode");
-    assert!(text(&e, "message").contains("data.complianceSummaryList[0].ip must be a string"), "{}", text(&e, "message"));
-    assert!(text(&e, "body").contains("complianceSummaryList"), "the body is kept for the caller");
+    assert!(
+        text(&e, "message").contains("data.complianceSummaryList[0].ip must be a string"),
+        "{}",
+        text(&e, "message")
+    );
+    assert!(
+        text(&e, "body").contains("complianceSummaryList"),
+        "the body is kept for the caller"
+    );
 
-    let rust = qualys_pci::Client::new(qualys_pci::ClientOptions { base_url: "http://127.0.0.1:9".into(), ..Default::default() })
-        .expect("valid");
-    let e = with_fetch_answering(body, rust.compliance_summary(&ComplianceSummaryQuery::default(), &CallOptions::default()))
-        .await
-        .expect_err("the Rust path refuses it too");
+    let rust = qualys_pci::Client::new(qualys_pci::ClientOptions {
+        base_url: "http://127.0.0.1:9".into(),
+        ..Default::default()
+    })
+    .expect("valid");
+    let e = with_fetch_answering(
+        body,
+        rust.compliance_summary(&ComplianceSummaryQuery::default(), &CallOptions::default()),
+    )
+    .await
+    .expect_err("the Rust path refuses it too");
     assert_eq!(e.kind(), ErrorKind::Decode);
 }
 
 #[wasm_bindgen_test]
 async fn missing_members_negative_counts_and_non_objects_are_refused() {
     for (body, says) in [
-        (r#"{"data": {"fetchRange": "", "complianceSummaryList": []}}"#, "data.totalCount must be present"),
-        (r#"{"data": {"totalCount": -1, "fetchRange": "", "complianceSummaryList": []}}"#, "data.totalCount must be a whole number"),
-        (r#"{"data": {"totalCount": 0, "fetchRange": "", "complianceSummaryList": {}}}"#, "must be an array"),
+        (
+            r#"{"data": {"fetchRange": "", "complianceSummaryList": []}}"#,
+            "data.totalCount must be present",
+        ),
+        (
+            r#"{"data": {"totalCount": -1, "fetchRange": "", "complianceSummaryList": []}}"#,
+            "data.totalCount must be a whole number",
+        ),
+        (
+            r#"{"data": {"totalCount": 0, "fetchRange": "", "complianceSummaryList": {}}}"#,
+            "must be an array",
+        ),
         (r#"{"data": []}"#, "data must be an object"),
         (r#"[1, 2]"#, "data must be an object"),
         ("", "empty"),
@@ -77,7 +111,11 @@ async fn missing_members_negative_counts_and_non_objects_are_refused() {
     ] {
         let e = js_summary(body).await.expect_err(body);
         assert_eq!(text(&e, "kind"), "decode", "{body}");
-        assert!(text(&e, "message").contains(says), "{body}: {}", text(&e, "message"));
+        assert!(
+            text(&e, "message").contains(says),
+            "{body}: {}",
+            text(&e, "message")
+        );
     }
 }
 
@@ -85,6 +123,14 @@ async fn missing_members_negative_counts_and_non_objects_are_refused() {
 async fn nulls_unknown_members_and_raw_line_breaks_pass_through() {
     let body = "{\"responseApiVersion\": \"V9\", \"data\": {\"totalCount\": 1, \"fetchRange\": \"1-1\", \"extra\": true,
         \"complianceSummaryList\": [{\"ip\": \"::1\", \"dns\": null, \"complianceStatus\": \"Not\nScanned\", \"os\": \"linux\"}]}}";
-    let page = js_summary(body).await.expect("accepted after the line-break repair");
-    assert_eq!(Reflect::get(&page, &"extra".into()).ok().and_then(|v| v.as_bool()), Some(true), "unknown members are kept");
+    let page = js_summary(body)
+        .await
+        .expect("accepted after the line-break repair");
+    assert_eq!(
+        Reflect::get(&page, &"extra".into())
+            .ok()
+            .and_then(|v| v.as_bool()),
+        Some(true),
+        "unknown members are kept"
+    );
 }

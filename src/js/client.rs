@@ -7,7 +7,9 @@ use super::json::fetch_checked;
 use super::options::PciClientOptions;
 use super::pages::{ComplianceSummaryPages, JsPages};
 use super::read::{optional, Options};
-use super::types::{JsAllOptions, JsCallOptions, JsClientOptions, JsDownloadOptions, JsSummaryQuery, JsWaitOptions};
+use super::types::{
+    JsAllOptions, JsCallOptions, JsClientOptions, JsDownloadOptions, JsSummaryQuery, JsWaitOptions,
+};
 use crate::model::shape::{COMPLIANCE_SUMMARY_PAGE, REPORT_GENERATION_DATA};
 use crate::model::{ComplianceSummaryQuery, ReportStatusResult, ReportSubmission, ReportType};
 use crate::paging::{all_pages, Pager};
@@ -37,14 +39,22 @@ where
 fn report_id(value: &JsValue) -> Result<ReportId, Error> {
     match value.as_f64() {
         Some(n) => report_id_from_f64(n),
-        None => Err(Error::invalid("reportId", "must be a number (an integer from 1 to 2^53-1), not a string or other value")),
+        None => Err(Error::invalid(
+            "reportId",
+            "must be a number (an integer from 1 to 2^53-1), not a string or other value",
+        )),
     }
 }
 
 fn to_plain<T: serde::Serialize>(value: &T) -> Result<JsValue, Error> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| Error::new(crate::ErrorKind::Decode, format!("could not convert the result: {e}")))
+        .map_err(|e| {
+            Error::new(
+                crate::ErrorKind::Decode,
+                format!("could not convert the result: {e}"),
+            )
+        })
 }
 
 /// Wraps a JS callback; an exception it throws is the caller's and is ignored
@@ -63,7 +73,9 @@ impl PciClient {
     pub fn new(options: Option<JsClientOptions>) -> Result<PciClient, JsValue> {
         let build = || -> Result<PciClient, Error> {
             let options: PciClientOptions = optional(options.map(JsValue::from), "options")?;
-            Ok(PciClient { client: Client::new(options.into_client_options()?)? })
+            Ok(PciClient {
+                client: Client::new(options.into_client_options()?)?,
+            })
         };
         build().map_err(|e| to_js(&e))
     }
@@ -79,7 +91,13 @@ impl PciClient {
         promise(async move {
             let query: ComplianceSummaryQuery = optional(query.map(JsValue::from), "query")?;
             let call = Options::new(call.map(JsValue::from), "call")?.call()?;
-            fetch_checked(&client, &ApiRequest::compliance_summary(&query)?, &call, &COMPLIANCE_SUMMARY_PAGE).await
+            fetch_checked(
+                &client,
+                &ApiRequest::compliance_summary(&query)?,
+                &call,
+                &COMPLIANCE_SUMMARY_PAGE,
+            )
+            .await
         })
     }
 
@@ -95,7 +113,12 @@ impl PciClient {
             let query: ComplianceSummaryQuery = optional(query.map(JsValue::from), "query")?;
             crate::validate::check_summary_query(&query)?;
             let call = Options::new(call.map(JsValue::from), "call")?.call()?;
-            Ok(ComplianceSummaryPages::into_js(Pager::new(JsPages, self.client.clone(), query, call)))
+            Ok(ComplianceSummaryPages::into_js(Pager::new(
+                JsPages,
+                self.client.clone(),
+                query,
+                call,
+            )))
         };
         build().map_err(|e| to_js(&e))
     }
@@ -113,17 +136,23 @@ impl PciClient {
             let opts = Options::new(options.map(JsValue::from), "options")?;
             let on_progress = opts.function("onProgress")?.map(|f| {
                 let f = callback2(f);
-                Rc::new(move |received: u64, total: u64| f((received as f64).into(), (total as f64).into())) as Rc<dyn Fn(u64, u64)>
+                Rc::new(move |received: u64, total: u64| {
+                    f((received as f64).into(), (total as f64).into())
+                }) as Rc<dyn Fn(u64, u64)>
             });
             let all = AllOptions {
                 concurrency: opts.uint("concurrency", 1.0, 8.0)?.map(|n| n as u32),
                 on_progress,
-                call: crate::CallOptions { signal: opts.signal()?, timeout_ms: None },
+                call: crate::CallOptions {
+                    signal: opts.signal()?,
+                    timeout_ms: None,
+                },
             };
             let pages = all_pages(&client, &JsPages, &query, &all).await?;
             let lists = Array::new();
             for page in &pages {
-                let list = js_sys::Reflect::get(page, &JsValue::from_str("complianceSummaryList")).unwrap_or_else(|_| Array::new().into());
+                let list = js_sys::Reflect::get(page, &JsValue::from_str("complianceSummaryList"))
+                    .unwrap_or_else(|_| Array::new().into());
                 lists.push(&list);
             }
             Ok(lists.flat(1).into())
@@ -136,7 +165,13 @@ impl PciClient {
         let client = self.client.clone();
         promise(async move {
             let call = Options::new(call.map(JsValue::from), "call")?.call()?;
-            fetch_checked(&client, &ApiRequest::report_data(), &call, &REPORT_GENERATION_DATA).await
+            fetch_checked(
+                &client,
+                &ApiRequest::report_data(),
+                &call,
+                &REPORT_GENERATION_DATA,
+            )
+            .await
         })
     }
 
@@ -159,7 +194,8 @@ impl PciClient {
     #[wasm_bindgen(js_name = reportStatus, unchecked_return_type = "Promise<ReportStatusResult>")]
     pub fn report_status(
         &self,
-        #[wasm_bindgen(js_name = reportId, unchecked_param_type = "number")] report_id_value: JsValue,
+        #[wasm_bindgen(js_name = reportId, unchecked_param_type = "number")]
+        report_id_value: JsValue,
         call: Option<JsCallOptions>,
     ) -> Promise {
         let client = self.client.clone();
@@ -175,7 +211,8 @@ impl PciClient {
     #[wasm_bindgen(js_name = waitForReport, unchecked_return_type = "Promise<ReportStatusResult>")]
     pub fn wait_for_report(
         &self,
-        #[wasm_bindgen(js_name = reportId, unchecked_param_type = "number")] report_id_value: JsValue,
+        #[wasm_bindgen(js_name = reportId, unchecked_param_type = "number")]
+        report_id_value: JsValue,
         options: Option<JsWaitOptions>,
     ) -> Promise {
         let client = self.client.clone();
@@ -190,7 +227,10 @@ impl PciClient {
                     .iter()
                     .map(|n| {
                         ReportStatus::documented(n).ok_or_else(|| {
-                            Error::invalid("options.until", format_args!("{n:?} is not one of {:?}", ReportStatus::DOCUMENTED))
+                            Error::invalid(
+                                "options.until",
+                                format_args!("{n:?} is not one of {:?}", ReportStatus::DOCUMENTED),
+                            )
                         })
                     })
                     .collect::<Result<_, _>>()?,
@@ -204,11 +244,18 @@ impl PciClient {
             });
             let wait = WaitOptions {
                 until,
-                interval_ms: opts.uint("intervalMs", 1.0, f64::from(u32::MAX))?.map_or(defaults.interval_ms, |n| n as u32),
+                interval_ms: opts
+                    .uint("intervalMs", 1.0, f64::from(u32::MAX))?
+                    .map_or(defaults.interval_ms, |n| n as u32),
                 max_interval_ms: defaults.max_interval_ms,
-                timeout_ms: opts.uint("timeoutMs", 1.0, 9007199254740991.0)?.map_or(defaults.timeout_ms, |n| n as u64),
+                timeout_ms: opts
+                    .uint("timeoutMs", 1.0, 9007199254740991.0)?
+                    .map_or(defaults.timeout_ms, |n| n as u64),
                 on_status,
-                call: crate::CallOptions { signal: opts.signal()?, timeout_ms: None },
+                call: crate::CallOptions {
+                    signal: opts.signal()?,
+                    timeout_ms: None,
+                },
             };
             to_plain(&client.wait_for_report(id, &wait).await?)
         })
@@ -218,8 +265,10 @@ impl PciClient {
     #[wasm_bindgen(js_name = downloadReport, unchecked_return_type = "Promise<File>")]
     pub fn download_report(
         &self,
-        #[wasm_bindgen(js_name = reportId, unchecked_param_type = "number")] report_id_value: JsValue,
-        #[wasm_bindgen(js_name = reportType, unchecked_param_type = "ReportType")] report_type: JsValue,
+        #[wasm_bindgen(js_name = reportId, unchecked_param_type = "number")]
+        report_id_value: JsValue,
+        #[wasm_bindgen(js_name = reportType, unchecked_param_type = "ReportType")]
+        report_type: JsValue,
         options: Option<JsDownloadOptions>,
     ) -> Promise {
         let client = self.client.clone();
@@ -230,11 +279,20 @@ impl PciClient {
             let on_progress = opts.function("onProgress")?.map(|f| {
                 let f = callback2(f);
                 Rc::new(move |received: u64, total: Option<u64>| {
-                    f((received as f64).into(), total.map_or(JsValue::UNDEFINED, |t| (t as f64).into()))
+                    f(
+                        (received as f64).into(),
+                        total.map_or(JsValue::UNDEFINED, |t| (t as f64).into()),
+                    )
                 }) as Rc<dyn Fn(u64, Option<u64>)>
             });
-            let download = DownloadOptions { call: opts.call()?, on_progress };
-            Ok(client.download_report(id, report_type, &download).await?.into())
+            let download = DownloadOptions {
+                call: opts.call()?,
+                on_progress,
+            };
+            Ok(client
+                .download_report(id, report_type, &download)
+                .await?
+                .into())
         })
     }
 
@@ -242,7 +300,8 @@ impl PciClient {
     #[wasm_bindgen(js_name = requestReview, unchecked_return_type = "Promise<ReportRequestResult>")]
     pub fn request_review(
         &self,
-        #[wasm_bindgen(js_name = reportId, unchecked_param_type = "number")] report_id_value: JsValue,
+        #[wasm_bindgen(js_name = reportId, unchecked_param_type = "number")]
+        report_id_value: JsValue,
         call: Option<JsCallOptions>,
     ) -> Promise {
         let client = self.client.clone();

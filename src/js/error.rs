@@ -17,8 +17,15 @@ pub(crate) fn to_js(e: &Error) -> JsValue {
     };
     let opt_str = |v: Option<&str>| v.map_or(JsValue::UNDEFINED, JsValue::from_str);
     set("kind", JsValue::from_str(e.kind().code()));
-    set("status", e.status().map_or(JsValue::UNDEFINED, JsValue::from));
-    set("retryAfterMs", e.retry_after_ms().map_or(JsValue::UNDEFINED, |ms| JsValue::from(ms as f64)));
+    set(
+        "status",
+        e.status().map_or(JsValue::UNDEFINED, JsValue::from),
+    );
+    set(
+        "retryAfterMs",
+        e.retry_after_ms()
+            .map_or(JsValue::UNDEFINED, |ms| JsValue::from(ms as f64)),
+    );
     set("url", opt_str(e.url()));
     set("attempts", JsValue::from(e.attempts()));
     set("body", opt_str(e.body()));

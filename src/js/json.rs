@@ -5,7 +5,7 @@
 use super::shape::mismatch;
 use crate::model::shape::Shape;
 use crate::request::ApiRequest;
-use crate::transport::{clip, decode_envelope, escape_raw_controls, send};
+use crate::transport::{clip, not_json, send};
 use crate::{CallOptions, Client, Error, ErrorKind};
 use js_sys::{JsString, Reflect};
 use wasm_bindgen::prelude::*;
@@ -18,8 +18,19 @@ extern "C" {
     fn parse_js_string(text: &JsString) -> Result<JsValue, JsValue>;
 }
 
+#[wasm_bindgen(module = "/src/js/repair.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = repairControls)]
+    fn repair_controls(text: &JsString) -> Option<JsString>;
+}
+
 /// Sends `req` and returns the `data` of its answer, checked against `shape`.
-pub(crate) async fn fetch_checked(client: &Client, req: &ApiRequest, call: &CallOptions, shape: &Shape) -> Result<JsValue, Error> {
+pub(crate) async fn fetch_checked(
+    client: &Client,
+    req: &ApiRequest,
+    call: &CallOptions,
+    shape: &'static Shape,
+) -> Result<JsValue, Error> {
     let sent = send(client.config(), req, call).await?;
     let text = sent.text().await?;
     let data = data_of(&text).map_err(|e| sent.annotate(e))?;
@@ -27,7 +38,10 @@ pub(crate) async fn fetch_checked(client: &Client, req: &ApiRequest, call: &Call
         None => Ok(data),
         Some(why) => {
             let body = clip(&String::from(&text), Error::BODY_LIMIT).to_owned();
-            let e = Error::new(ErrorKind::Decode, format!("the response was not the documented JSON: {why}"));
+            let e = Error::new(
+                ErrorKind::Decode,
+                format!("the response was not the documented JSON: {why}"),
+            );
             Err(sent.annotate(e.with_body(body, None)))
         }
     }
@@ -37,18 +51,21 @@ pub(crate) async fn fetch_checked(client: &Client, req: &ApiRequest, call: &Call
 pub(crate) fn data_of(text: &JsString) -> Result<JsValue, Error> {
     let parsed = match parse_js_string(text) {
         Ok(value) => value,
-        Err(_) => {
-            // Rare: the vendor's raw line breaks, or not JSON at all. The Rust
-            // decoder repairs the first and words the error for the second.
-            let owned = String::from(text);
-            decode_envelope::<serde::de::IgnoredAny>(&owned)?;
-            escape_raw_controls(&owned)
-                .and_then(|fixed| js_sys::JSON::parse(&fixed).ok())
-                .ok_or_else(|| Error::new(ErrorKind::Decode, "the response was not valid JSON"))?
-        }
+        // Rare: the vendor's raw line breaks, or not JSON at all. Only the
+        // first 4 KiB of a body that stays unparsable enters wasm memory.
+        Err(_) => match repair_controls(text).map(|fixed| parse_js_string(&fixed)) {
+            Some(Ok(value)) => value,
+            _ => {
+                let head = String::from(text.slice(0, Error::BODY_LIMIT as u32));
+                return Err(not_json(&head, text.length() as usize));
+            }
+        },
     };
     if !parsed.is_object() {
-        return Err(Error::new(ErrorKind::Decode, "the response was JSON but not an object with a data member"));
+        return Err(Error::new(
+            ErrorKind::Decode,
+            "the response was JSON but not an object with a data member",
+        ));
     }
     Reflect::get(&parsed, &JsValue::from_str("data"))
         .map_err(|_| Error::new(ErrorKind::Decode, "the response had no data member"))

@@ -47,20 +47,31 @@ impl PciClientOptions {
             (Some(username), Some(password), None) => Credentials::Basic { username, password },
             (None, None, Some(token)) => Credentials::Bearer(token),
             (Some(_), None, _) | (None, Some(_), _) => {
-                return Err(Error::invalid("options.password", "username and password go together; give both or neither"))
+                return Err(Error::invalid(
+                    "options.password",
+                    "username and password go together; give both or neither",
+                ))
             }
             (Some(_), Some(_), Some(_)) => {
-                return Err(Error::invalid("options.bearerToken", "give a bearer token or a username and password, not both"))
+                return Err(Error::invalid(
+                    "options.bearerToken",
+                    "give a bearer token or a username and password, not both",
+                ))
             }
         };
         let defaults = ClientOptions::default();
         Ok(ClientOptions {
             base_url: self.base_url.unwrap_or(defaults.base_url),
             credentials,
-            headers: self.headers.map(|h| h.into_iter().collect()).unwrap_or_default(),
+            headers: self
+                .headers
+                .map(|h| h.into_iter().collect())
+                .unwrap_or_default(),
             timeout_ms: self.timeout_ms.unwrap_or(defaults.timeout_ms),
             max_retries: self.max_retries.unwrap_or(defaults.max_retries),
-            max_retry_delay_ms: self.max_retry_delay_ms.map_or(defaults.max_retry_delay_ms, u64::from),
+            max_retry_delay_ms: self
+                .max_retry_delay_ms
+                .map_or(defaults.max_retry_delay_ms, u64::from),
             requested_with: self.requested_with.unwrap_or(defaults.requested_with),
         })
     }

@@ -20,13 +20,27 @@ pub(crate) struct JsPages;
 
 impl PageDecoder for JsPages {
     type Page = JsValue;
-    async fn fetch(&self, client: &Client, query: &ComplianceSummaryQuery, call: &CallOptions) -> Result<JsValue, Error> {
-        fetch_checked(client, &ApiRequest::compliance_summary(query)?, call, &COMPLIANCE_SUMMARY_PAGE).await
+    async fn fetch(
+        &self,
+        client: &Client,
+        query: &ComplianceSummaryQuery,
+        call: &CallOptions,
+    ) -> Result<JsValue, Error> {
+        fetch_checked(
+            client,
+            &ApiRequest::compliance_summary(query)?,
+            call,
+            &COMPLIANCE_SUMMARY_PAGE,
+        )
+        .await
     }
     fn counts(page: &JsValue) -> (u64, u64) {
         // The shape check has made both members numbers and arrays already.
-        let get = |key: &str| Reflect::get(page, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
-        let rows = get("complianceSummaryList").dyn_into::<js_sys::Array>().map_or(0, |a| a.length());
+        let get =
+            |key: &str| Reflect::get(page, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
+        let rows = get("complianceSummaryList")
+            .dyn_into::<js_sys::Array>()
+            .map_or(0, |a| a.length());
         let total = get("totalCount").as_f64().unwrap_or(0.0);
         (u64::from(rows), total as u64)
     }
@@ -43,7 +57,10 @@ pub struct ComplianceSummaryPages {
 impl ComplianceSummaryPages {
     /// Wraps `pages` and makes the object its own async iterator.
     pub(crate) fn into_js(pages: Pager<JsPages>) -> JsValue {
-        let value: JsValue = ComplianceSummaryPages { pages: Rc::new(RefCell::new(Some(pages))) }.into();
+        let value: JsValue = ComplianceSummaryPages {
+            pages: Rc::new(RefCell::new(Some(pages))),
+        }
+        .into();
         // `Object.prototype.valueOf` returns `this`: exactly what
         // `[Symbol.asyncIterator]()` must return, without generating code
         // from a string (which Workers forbid).
@@ -58,14 +75,20 @@ impl ComplianceSummaryPages {
 fn step(value: JsValue, done: bool) -> JsValue {
     let result = Object::new();
     let _ = Reflect::set(&result, &JsValue::from_str("value"), &value);
-    let _ = Reflect::set(&result, &JsValue::from_str("done"), &JsValue::from_bool(done));
+    let _ = Reflect::set(
+        &result,
+        &JsValue::from_str("done"),
+        &JsValue::from_bool(done),
+    );
     result.into()
 }
 
 #[wasm_bindgen]
 impl ComplianceSummaryPages {
     /// The next page, as an iterator result.
-    #[wasm_bindgen(unchecked_return_type = "Promise<IteratorResult<ComplianceSummaryPage, undefined>>")]
+    #[wasm_bindgen(
+        unchecked_return_type = "Promise<IteratorResult<ComplianceSummaryPage, undefined>>"
+    )]
     pub fn next(&self) -> js_sys::Promise {
         let slot = self.pages.clone();
         future_to_promise(async move {
@@ -88,7 +111,10 @@ impl ComplianceSummaryPages {
     }
 
     /// Ends the walk early (called by `break` in `for await`).
-    #[wasm_bindgen(js_name = "return", unchecked_return_type = "Promise<IteratorResult<ComplianceSummaryPage, undefined>>")]
+    #[wasm_bindgen(
+        js_name = "return",
+        unchecked_return_type = "Promise<IteratorResult<ComplianceSummaryPage, undefined>>"
+    )]
     pub fn finish(&self) -> js_sys::Promise {
         self.pages.borrow_mut().take();
         js_sys::Promise::resolve(&step(JsValue::UNDEFINED, true))

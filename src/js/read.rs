@@ -15,7 +15,9 @@ pub(crate) struct Options {
 
 impl Options {
     pub fn new(value: Option<JsValue>, name: &'static str) -> Result<Options, Error> {
-        let value = value.filter(|v| !v.is_undefined() && !v.is_null()).unwrap_or(JsValue::UNDEFINED);
+        let value = value
+            .filter(|v| !v.is_undefined() && !v.is_null())
+            .unwrap_or(JsValue::UNDEFINED);
         if !value.is_undefined() && !value.is_object() {
             return Err(Error::invalid(name, "must be an object"));
         }
@@ -41,7 +43,10 @@ impl Options {
         }
         match v.as_f64() {
             Some(n) if n.fract() == 0.0 && (min..=max).contains(&n) => Ok(Some(n)),
-            _ => Err(Error::invalid(&self.field(key), format_args!("must be a whole number from {min} to {max}"))),
+            _ => Err(Error::invalid(
+                &self.field(key),
+                format_args!("must be a whole number from {min} to {max}"),
+            )),
         }
     }
 
@@ -50,7 +55,9 @@ impl Options {
         if v.is_undefined() || v.is_null() {
             return Ok(None);
         }
-        v.dyn_into::<AbortSignal>().map(Some).map_err(|_| Error::invalid(&self.field("signal"), "must be an AbortSignal"))
+        v.dyn_into::<AbortSignal>()
+            .map(Some)
+            .map_err(|_| Error::invalid(&self.field("signal"), "must be an AbortSignal"))
     }
 
     pub fn function(&self, key: &str) -> Result<Option<Function>, Error> {
@@ -58,7 +65,9 @@ impl Options {
         if v.is_undefined() || v.is_null() {
             return Ok(None);
         }
-        v.dyn_into::<Function>().map(Some).map_err(|_| Error::invalid(&self.field(key), "must be a function"))
+        v.dyn_into::<Function>()
+            .map(Some)
+            .map_err(|_| Error::invalid(&self.field(key), "must be a function"))
     }
 
     /// A member decoded with serde, e.g. an array of statuses.
@@ -74,7 +83,9 @@ impl Options {
     pub fn call(&self) -> Result<CallOptions, Error> {
         Ok(CallOptions {
             signal: self.signal()?,
-            timeout_ms: self.uint("timeoutMs", 1.0, f64::from(u32::MAX))?.map(|n| n as u32),
+            timeout_ms: self
+                .uint("timeoutMs", 1.0, f64::from(u32::MAX))?
+                .map(|n| n as u32),
         })
     }
 }
@@ -91,11 +102,20 @@ pub(crate) fn from_js<T: DeserializeOwned>(value: JsValue, name: &str) -> Result
     let text = js_sys::JSON::stringify(&value)
         .ok()
         .and_then(|t| t.as_string())
-        .ok_or_else(|| Error::invalid(name, "must be plain JSON data (no BigInt, cycles or functions)"))?;
+        .ok_or_else(|| {
+            Error::invalid(
+                name,
+                "must be plain JSON data (no BigInt, cycles or functions)",
+            )
+        })?;
     let mut de = serde_json::Deserializer::from_str(&text);
     serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = e.path().to_string();
-        let field = if path == "." { name.to_owned() } else { format!("{name}.{path}") };
+        let field = if path == "." {
+            name.to_owned()
+        } else {
+            format!("{name}.{path}")
+        };
         Error::invalid(&field, strip_position(&e.into_inner().to_string()))
     })
 }
@@ -110,7 +130,10 @@ fn strip_position(message: &str) -> String {
 }
 
 /// An optional argument decoded with serde; absent means `T::default()`.
-pub(crate) fn optional<T: DeserializeOwned + Default>(value: Option<JsValue>, name: &str) -> Result<T, Error> {
+pub(crate) fn optional<T: DeserializeOwned + Default>(
+    value: Option<JsValue>,
+    name: &str,
+) -> Result<T, Error> {
     match value.filter(|v| !v.is_undefined() && !v.is_null()) {
         None => Ok(T::default()),
         Some(v) => from_js(v, name),

@@ -20,7 +20,9 @@ fn save(blob: &Blob, filename: Option<String>) -> Result<(), Error> {
             "saveBlob needs a browser page with a document; in Node write `new Uint8Array(await file.arrayBuffer())` to disk, in a Worker return the File in a Response",
         )
     };
-    let document = web_sys::window().and_then(|w| w.document()).ok_or_else(no_page)?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(no_page)?;
     let name = filename
         .or_else(|| blob.dyn_ref::<File>().map(File::name))
         .filter(|n| !n.is_empty())

@@ -34,9 +34,29 @@ fn to_js(shape: &Shape) -> JsValue {
     }
 }
 
+thread_local! {
+    // Each shape's JS form, built on first use: rebuilding a few dozen small
+    // objects per call was measurable on 1,000-row pages.
+    static BUILT: std::cell::RefCell<Vec<(&'static Shape, JsValue)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+// Keyed by address: the shapes are statics, so each has exactly one.
+fn js_form(shape: &'static Shape) -> JsValue {
+    BUILT.with(|built| {
+        if let Ok(mut built) = built.try_borrow_mut() {
+            if let Some((_, js)) = built.iter().find(|(s, _)| std::ptr::eq(*s, shape)) {
+                return js.clone();
+            }
+            let js = to_js(shape);
+            built.push((shape, js.clone()));
+            return js;
+        }
+        to_js(shape)
+    })
+}
+
 /// `None` when `value` fits `shape`, else a sentence naming the first member
 /// that does not.
-pub(crate) fn mismatch(value: &JsValue, shape: &Shape) -> Option<String> {
-    // Built per call: a few dozen small objects, nothing next to the answer.
-    check_shape_js(value, &to_js(shape))
+pub(crate) fn mismatch(value: &JsValue, shape: &'static Shape) -> Option<String> {
+    check_shape_js(value, &js_form(shape))
 }

@@ -11,9 +11,11 @@ mod summary;
 
 pub use envelope::Envelope;
 pub use report::{ReportId, ReportRequestResult, ReportStatus, ReportStatusResult, ReportType};
-pub use report_data::{NonCompliantAsset, Patch, ReportGenerationData, SpecialNote, TextOrNumber, TextOrBool};
+pub use report_data::{
+    NonCompliantAsset, Patch, ReportGenerationData, SpecialNote, TextOrBool, TextOrNumber,
+};
 pub use submission::ReportSubmission;
 pub use summary::{
-    ComplianceStatus, ComplianceSummaryEntry, ComplianceSummaryPage, ComplianceSummaryQuery, SortBy,
-    SortOrder,
+    ComplianceStatus, ComplianceSummaryEntry, ComplianceSummaryPage, ComplianceSummaryQuery,
+    SortBy, SortOrder,
 };

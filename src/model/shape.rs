@@ -31,7 +31,7 @@ const ENTRY: Shape = Shape::Object(&[
 ]);
 
 /// [`ComplianceSummaryPage`](super::ComplianceSummaryPage).
-pub const COMPLIANCE_SUMMARY_PAGE: Shape = Shape::Object(&[
+pub static COMPLIANCE_SUMMARY_PAGE: Shape = Shape::Object(&[
     ("totalCount", Shape::Count),
     ("fetchRange", Shape::Text),
     ("complianceSummaryList", Shape::ListOf(&ENTRY)),
@@ -65,7 +65,7 @@ const NON_COMPLIANT_ASSET: Shape = Shape::Object(&[
 ]);
 
 /// [`ReportGenerationData`](super::ReportGenerationData).
-pub const REPORT_GENERATION_DATA: Shape = Shape::Object(&[
+pub static REPORT_GENERATION_DATA: Shape = Shape::Object(&[
     ("specialNotes", Shape::ListOf(&SPECIAL_NOTE)),
     ("nonCompliantAssets", Shape::ListOf(&NON_COMPLIANT_ASSET)),
 ]);
@@ -87,7 +87,12 @@ mod tests {
             Shape::Count => json!(3),
             Shape::TextOrNumber => json!("42"),
             Shape::BoolOrText => json!(false),
-            Shape::Object(members) => Value::Object(members.iter().map(|(k, s)| ((*k).to_owned(), sample(s))).collect()),
+            Shape::Object(members) => Value::Object(
+                members
+                    .iter()
+                    .map(|(k, s)| ((*k).to_owned(), sample(s)))
+                    .collect(),
+            ),
             Shape::ListOf(item) => json!([sample(item)]),
         }
     }
@@ -120,25 +125,39 @@ mod tests {
         let (last, init) = path.split_last().expect("non-empty path");
         let mut v = root;
         for key in init {
-            v = if let Ok(i) = key.parse::<usize>() { &mut v[i] } else { &mut v[key.as_str()] };
+            v = if let Ok(i) = key.parse::<usize>() {
+                &mut v[i]
+            } else {
+                &mut v[key.as_str()]
+            };
         }
         (v, last.clone())
     }
 
     fn agrees<T: DeserializeOwned>(shape: &Shape) {
         let full = sample(shape);
-        assert!(serde_json::from_value::<T>(full.clone()).is_ok(), "the shape's sample decodes: {full}");
+        assert!(
+            serde_json::from_value::<T>(full.clone()).is_ok(),
+            "the shape's sample decodes: {full}"
+        );
         let mut all = Vec::new();
         members(shape, Vec::new(), &mut all);
         for (path, member) in all {
             let mut missing = full.clone();
             let (obj, key) = parent(&mut missing, &path);
             obj.as_object_mut().expect("object").remove(&key);
-            assert_eq!(serde_json::from_value::<T>(missing).is_ok(), !required(&member), "missing {path:?}");
+            assert_eq!(
+                serde_json::from_value::<T>(missing).is_ok(),
+                !required(&member),
+                "missing {path:?}"
+            );
             let mut wrong = full.clone();
             let (obj, key) = parent(&mut wrong, &path);
             obj[key.as_str()] = json!({"not": "this"});
-            assert!(serde_json::from_value::<T>(wrong).is_err(), "an object in place of {path:?} is refused");
+            assert!(
+                serde_json::from_value::<T>(wrong).is_err(),
+                "an object in place of {path:?} is refused"
+            );
         }
     }
 

@@ -28,8 +28,12 @@ impl AbortGuard {
         if caller.is_some_and(AbortSignal::aborted) {
             return Err(aborted());
         }
-        let controller = AbortController::new()
-            .map_err(|_| Error::new(ErrorKind::Network, "this runtime has no AbortController; it cannot cancel requests"))?;
+        let controller = AbortController::new().map_err(|_| {
+            Error::new(
+                ErrorKind::Network,
+                "this runtime has no AbortController; it cannot cancel requests",
+            )
+        })?;
         let timed_out = Rc::new(Cell::new(false));
         let timer = {
             let (controller, timed_out) = (controller.clone(), timed_out.clone());
@@ -43,10 +47,17 @@ impl AbortGuard {
             let listener = Closure::<dyn FnMut()>::new(move || controller.abort());
             // Failing to listen only means the caller cannot cancel early; the
             // timeout still bounds the attempt.
-            let _ = signal.add_event_listener_with_callback("abort", listener.as_ref().unchecked_ref());
+            let _ =
+                signal.add_event_listener_with_callback("abort", listener.as_ref().unchecked_ref());
             listener
         });
-        Ok(AbortGuard { controller, timed_out, caller: caller.cloned(), _timer: timer, listener })
+        Ok(AbortGuard {
+            controller,
+            timed_out,
+            caller: caller.cloned(),
+            _timer: timer,
+            listener,
+        })
     }
 
     /// The signal to hand to fetch.
@@ -85,7 +96,8 @@ impl AbortGuard {
 impl Drop for AbortGuard {
     fn drop(&mut self) {
         if let (Some(signal), Some(listener)) = (&self.caller, &self.listener) {
-            let _ = signal.remove_event_listener_with_callback("abort", listener.as_ref().unchecked_ref());
+            let _ = signal
+                .remove_event_listener_with_callback("abort", listener.as_ref().unchecked_ref());
         }
         // Cancels a body still being read after the caller lost interest.
         self.controller.abort();

@@ -28,25 +28,66 @@ pub(crate) struct Sent {
 impl Sent {
     /// Reads the body as a JS string: it stays in JS until decoded.
     pub async fn text(&self) -> Result<JsString, Error> {
-        let promise = self.response.text().map_err(|_| self.fail(ErrorKind::Network, "the response body was already read"))?;
+        let promise = self
+            .response
+            .text()
+            .map_err(|_| self.fail(ErrorKind::Network, "the response body was already read"))?;
         match JsFuture::from(promise).await {
-            Ok(value) => value.dyn_into::<JsString>().map_err(|_| self.fail(ErrorKind::Decode, "the response body was not text")),
+            Ok(value) => value
+                .dyn_into::<JsString>()
+                .map_err(|_| self.fail(ErrorKind::Decode, "the response body was not text")),
             Err(e) => Err(self.body_error(&e)),
         }
     }
 
-    /// Reads the body as bytes, copied into wasm memory in one block.
+    /// Reads the body as bytes, copied into wasm memory in one block, up to
+    /// [`MAX_JSON_BYTES`](super::MAX_JSON_BYTES).
     pub async fn bytes(&self) -> Result<Vec<u8>, Error> {
-        let promise = self.response.array_buffer().map_err(|_| self.fail(ErrorKind::Network, "the response body was already read"))?;
-        let buffer = JsFuture::from(promise).await.map_err(|e| self.body_error(&e))?;
-        Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+        let limit = super::MAX_JSON_BYTES;
+        let too_large = |len: u64| {
+            self.fail(
+                ErrorKind::Decode,
+                &format!(
+                    "the answer is {len} bytes, over the {} MiB this client decodes",
+                    limit >> 20
+                ),
+            )
+        };
+        let declared = self
+            .response
+            .headers()
+            .get("content-length")
+            .ok()
+            .flatten()
+            .and_then(|v| v.trim().parse::<u64>().ok());
+        if let Some(len) = declared.filter(|len| *len > limit as u64) {
+            return Err(too_large(len));
+        }
+        let promise = self
+            .response
+            .array_buffer()
+            .map_err(|_| self.fail(ErrorKind::Network, "the response body was already read"))?;
+        let buffer = JsFuture::from(promise)
+            .await
+            .map_err(|e| self.body_error(&e))?;
+        let array = js_sys::Uint8Array::new(&buffer);
+        if array.length() as usize > limit {
+            return Err(too_large(u64::from(array.length())));
+        }
+        Ok(array.to_vec())
     }
 
     /// Maps a failure while reading the body: cancellation, or a connection
     /// that died mid-body.
     pub fn body_error(&self, e: &wasm_bindgen::JsValue) -> Error {
         let e = self.guard.cancellation(self.timeout_ms).unwrap_or_else(|| {
-            Error::new(ErrorKind::Network, format!("the connection failed while reading the response: {}", js_message(e)))
+            Error::new(
+                ErrorKind::Network,
+                format!(
+                    "the connection failed while reading the response: {}",
+                    js_message(e)
+                ),
+            )
         });
         self.annotate(e)
     }
@@ -63,19 +104,33 @@ impl Sent {
 
 /// Sends `req`, retrying as its [`Retry`](crate::request::Retry) class and
 /// the client's limits allow, and returns the first 2xx response.
-pub(crate) async fn send(cfg: &Config, req: &ApiRequest, call: &CallOptions) -> Result<Sent, Error> {
+pub(crate) async fn send(
+    cfg: &Config,
+    req: &ApiRequest,
+    call: &CallOptions,
+) -> Result<Sent, Error> {
     let url = req.url(&cfg.base);
     let timeout_ms = call.timeout_ms.unwrap_or(cfg.timeout_ms).max(1);
     let mut attempts = 0;
     loop {
         attempts += 1;
-        let guard = AbortGuard::new(timeout_ms, call.signal.as_ref()).map_err(|e| e.with_url(&url).with_attempts(attempts - 1))?;
+        let guard = AbortGuard::new(timeout_ms, call.signal.as_ref())
+            .map_err(|e| e.with_url(&url).with_attempts(attempts - 1))?;
         let error = match attempt(cfg, req, &url, &guard).await {
             Ok(response) if response.ok() => {
-                return Ok(Sent { response, url, attempts, guard, timeout_ms });
+                return Ok(Sent {
+                    response,
+                    url,
+                    attempts,
+                    guard,
+                    timeout_ms,
+                });
             }
             Ok(response) => {
-                let limits = RateLimit::from_headers(|n| response.headers().get(n).ok().flatten(), js_sys::Date::now());
+                let limits = RateLimit::from_headers(
+                    |n| response.headers().get(n).ok().flatten(),
+                    js_sys::Date::now(),
+                );
                 let location = response.headers().get("location").ok().flatten();
                 let body = read_capped(&response).await;
                 error_for_status(response.status(), &limits, body, location.as_deref())
@@ -87,15 +142,29 @@ pub(crate) async fn send(cfg: &Config, req: &ApiRequest, call: &CallOptions) -> 
             return Err(error.with_url(&url).with_attempts(attempts));
         }
         let unit = js_sys::Math::random();
-        match decide(error, req.retry, attempts, cfg.max_retries, cfg.max_retry_delay_ms, unit) {
+        match decide(
+            error,
+            req.retry,
+            attempts,
+            cfg.max_retries,
+            cfg.max_retry_delay_ms,
+            unit,
+        ) {
             Decision::Fail(e) => return Err(e.with_url(&url).with_attempts(attempts)),
-            Decision::RetryAfter(ms) => sleep(ms, call.signal.as_ref()).await.map_err(|e| e.with_url(&url).with_attempts(attempts))?,
+            Decision::RetryAfter(ms) => sleep(ms, call.signal.as_ref())
+                .await
+                .map_err(|e| e.with_url(&url).with_attempts(attempts))?,
         }
     }
 }
 
 /// One attempt: any response, or a network-level error.
-async fn attempt(cfg: &Config, req: &ApiRequest, url: &str, guard: &AbortGuard) -> Result<Response, Error> {
+async fn attempt(
+    cfg: &Config,
+    req: &ApiRequest,
+    url: &str,
+    guard: &AbortGuard,
+) -> Result<Response, Error> {
     let method = match req.method {
         Method::Get => gloo_net::http::Method::GET,
         Method::Post => gloo_net::http::Method::POST,
@@ -113,10 +182,17 @@ async fn attempt(cfg: &Config, req: &ApiRequest, url: &str, guard: &AbortGuard) 
         builder = builder.header(name, value);
     }
     let request = match &req.json_body {
-        Some(body) => builder.header("Content-Type", "application/json").body(body.as_str()),
+        Some(body) => builder
+            .header("Content-Type", "application/json")
+            .body(body.as_str()),
         None => builder.build(),
     }
-    .map_err(|e| Error::new(ErrorKind::InvalidInput, format!("could not build the request: {e}")))?;
+    .map_err(|e| {
+        Error::new(
+            ErrorKind::InvalidInput,
+            format!("could not build the request: {e}"),
+        )
+    })?;
     request.send().await.map(Response::from).map_err(|e| {
         Error::new(
             ErrorKind::Network,

@@ -11,7 +11,9 @@ mod rate_limit;
 mod status;
 
 pub(crate) use abort::sleep;
-pub use decode::{decode_envelope, decode_envelope_bytes, escape_raw_controls};
+pub use decode::{
+    decode_envelope, decode_envelope_bytes, escape_raw_controls, not_json, MAX_JSON_BYTES,
+};
 pub(crate) use fetch::{js_message, send, Sent};
 pub use policy::{backoff_ms, MAX_BACKOFF_MS};
 pub use rate_limit::RateLimit;

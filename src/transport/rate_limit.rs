@@ -49,7 +49,9 @@ impl RateLimit {
     /// How long the server asked us to wait: the vendor's header first, then
     /// `Retry-After`.
     pub fn wait_ms(&self) -> Option<u64> {
-        self.to_wait_sec.map(|s| s.saturating_mul(1000)).or(self.retry_after_ms)
+        self.to_wait_sec
+            .map(|s| s.saturating_mul(1000))
+            .or(self.retry_after_ms)
     }
 }
 
@@ -69,14 +71,23 @@ mod tests {
     use super::*;
 
     fn from(pairs: &[(&str, &str)]) -> RateLimit {
-        let owned: Vec<(String, String)> =
-            pairs.iter().map(|(k, v)| (k.to_ascii_lowercase(), v.to_string())).collect();
-        RateLimit::from_headers(|n| owned.iter().find(|(k, _)| k == n).map(|(_, v)| v.clone()), 1_000_000_000_000.0)
+        let owned: Vec<(String, String)> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_ascii_lowercase(), v.to_string()))
+            .collect();
+        RateLimit::from_headers(
+            |n| owned.iter().find(|(k, _)| k == n).map(|(_, v)| v.clone()),
+            1_000_000_000_000.0,
+        )
     }
 
     #[test]
     fn vendor_headers_are_read_and_preferred_over_retry_after() {
-        let r = from(&[("X-RateLimit-Limit", "300"), ("X-RateLimit-ToWait-Sec", "7"), ("Retry-After", "2")]);
+        let r = from(&[
+            ("X-RateLimit-Limit", "300"),
+            ("X-RateLimit-ToWait-Sec", "7"),
+            ("Retry-After", "2"),
+        ]);
         assert!(r.has_vendor_headers());
         assert_eq!(r.limit, Some(300));
         assert_eq!(r.wait_ms(), Some(7000));
@@ -88,7 +99,10 @@ mod tests {
         // 1_000_000_000 s after the epoch is 2001-09-09T01:46:40Z; 10 s later:
         let r = from(&[("Retry-After", "Sun, 09 Sep 2001 01:46:50 GMT")]);
         assert_eq!(r.wait_ms(), Some(10_000));
-        assert!(!r.has_vendor_headers(), "Retry-After alone is not a vendor header");
+        assert!(
+            !r.has_vendor_headers(),
+            "Retry-After alone is not a vendor header"
+        );
         assert_eq!(from(&[("Retry-After", "soon")]).wait_ms(), None);
     }
 }

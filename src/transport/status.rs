@@ -6,15 +6,27 @@ use crate::{Error, ErrorKind};
 
 /// The error for `status`, with the (already capped) body decoded when it is
 /// the vendor's JSON or XML error.
-pub fn error_for_status(status: u16, limits: &RateLimit, body: String, location: Option<&str>) -> Error {
+pub fn error_for_status(
+    status: u16,
+    limits: &RateLimit,
+    body: String,
+    location: Option<&str>,
+) -> Error {
     let vendor = vendor_error(&body);
     let (kind, advice) = classify(status, limits, location);
-    let detail = vendor.as_ref().and_then(|v| v.message.as_deref()).filter(|m| !m.is_empty());
+    let detail = vendor
+        .as_ref()
+        .and_then(|v| v.message.as_deref())
+        .filter(|m| !m.is_empty());
     let message = match detail {
         Some(d) => format!("{advice} (server said: {})", clip(d, 300)),
         None => advice,
     };
-    let retry_after = if kind == ErrorKind::RateLimited || status == 503 { limits.wait_ms() } else { None };
+    let retry_after = if kind == ErrorKind::RateLimited || status == 503 {
+        limits.wait_ms()
+    } else {
+        None
+    };
     Error::new(kind, message)
         .with_status(status)
         .with_retry_after_ms(retry_after)
@@ -74,7 +86,11 @@ fn vendor_error(body: &str) -> Option<VendorError> {
     };
     let text = between("<TEXT>", "</TEXT>")?;
     let status = between("<CODE>", "</CODE>").and_then(|c| c.parse().ok());
-    Some(VendorError { status, error: None, message: Some(text) })
+    Some(VendorError {
+        status,
+        error: None,
+        message: Some(text),
+    })
 }
 
 /// At most `max` bytes of `s`, cut at a character boundary.
@@ -94,14 +110,23 @@ mod tests {
     use super::*;
 
     fn limits(pairs: &[(&str, &str)]) -> RateLimit {
-        let owned: Vec<(String, String)> = pairs.iter().map(|(k, v)| (k.to_ascii_lowercase(), v.to_string())).collect();
-        RateLimit::from_headers(|n| owned.iter().find(|(k, _)| k == n).map(|(_, v)| v.clone()), 0.0)
+        let owned: Vec<(String, String)> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_ascii_lowercase(), v.to_string()))
+            .collect();
+        RateLimit::from_headers(
+            |n| owned.iter().find(|(k, _)| k == n).map(|(_, v)| v.clone()),
+            0.0,
+        )
     }
 
     #[test]
     fn each_status_maps_to_its_kind() {
         let none = RateLimit::default();
-        let vendor = limits(&[("X-RateLimit-Limit", "300"), ("X-RateLimit-ToWait-Sec", "5")]);
+        let vendor = limits(&[
+            ("X-RateLimit-Limit", "300"),
+            ("X-RateLimit-ToWait-Sec", "5"),
+        ]);
         let cases = [
             (401, &none, ErrorKind::Unauthorized),
             (403, &none, ErrorKind::Forbidden),
@@ -117,13 +142,21 @@ mod tests {
         for (status, l, kind) in cases {
             let e = error_for_status(status, l, String::new(), None);
             assert_eq!((e.kind(), e.status()), (kind, Some(status)), "{status}");
-            assert!(e.message().starts_with(&status.to_string()) || status == 418, "{}", e.message());
+            assert!(
+                e.message().starts_with(&status.to_string()) || status == 418,
+                "{}",
+                e.message()
+            );
         }
     }
 
     #[test]
     fn rate_limits_carry_the_wait_and_the_budget() {
-        let l = limits(&[("X-RateLimit-Limit", "300"), ("X-RateLimit-Window-Sec", "3600"), ("X-RateLimit-ToWait-Sec", "12")]);
+        let l = limits(&[
+            ("X-RateLimit-Limit", "300"),
+            ("X-RateLimit-Window-Sec", "3600"),
+            ("X-RateLimit-ToWait-Sec", "12"),
+        ]);
         let e = error_for_status(409, &l, String::new(), None);
         assert_eq!(e.retry_after_ms(), Some(12_000));
         assert_eq!(e.message(), "409 rate limited: wait 12 s before the next call; the account allows 300 calls per 3600 s");
@@ -133,8 +166,15 @@ mod tests {
     fn the_vendor_json_error_is_decoded_and_quoted() {
         let body = r#"{"status": 401, "error": "Unauthorized", "message": "Bad credentials"}"#;
         let e = error_for_status(401, &RateLimit::default(), body.into(), None);
-        assert_eq!(e.vendor_error().and_then(|v| v.error.as_deref()), Some("Unauthorized"));
-        assert!(e.message().ends_with("(server said: Bad credentials)"), "{}", e.message());
+        assert_eq!(
+            e.vendor_error().and_then(|v| v.error.as_deref()),
+            Some("Unauthorized")
+        );
+        assert!(
+            e.message().ends_with("(server said: Bad credentials)"),
+            "{}",
+            e.message()
+        );
         assert_eq!(e.body(), Some(body));
     }
 
@@ -143,7 +183,12 @@ mod tests {
         let xml = "<SIMPLE_RETURN><RESPONSE><CODE>1960</CODE><TEXT>Concurrency limit</TEXT></RESPONSE></SIMPLE_RETURN>";
         let e = error_for_status(409, &RateLimit::default(), xml.into(), None);
         assert_eq!(e.vendor_error().and_then(|v| v.status), Some(1960));
-        let e = error_for_status(502, &RateLimit::default(), "<html>bad gateway</html>".into(), None);
+        let e = error_for_status(
+            502,
+            &RateLimit::default(),
+            "<html>bad gateway</html>".into(),
+            None,
+        );
         assert!(e.vendor_error().is_none());
         assert_eq!(e.body(), Some("<html>bad gateway</html>"));
     }

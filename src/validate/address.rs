@@ -38,15 +38,33 @@ mod tests {
 
     #[test]
     fn single_addresses_of_both_families_parse() {
-        assert!(matches!(parse_ip_or_range("10.0.0.1"), Ok(IpOrRange::Single(_))));
-        assert!(matches!(parse_ip_or_range("2001:db8::1"), Ok(IpOrRange::Single(_))));
+        assert!(matches!(
+            parse_ip_or_range("10.0.0.1"),
+            Ok(IpOrRange::Single(_))
+        ));
+        assert!(matches!(
+            parse_ip_or_range("2001:db8::1"),
+            Ok(IpOrRange::Single(_))
+        ));
     }
 
     #[test]
     fn ranges_parse_when_ordered_and_of_one_family() {
-        assert!(matches!(parse_ip_or_range("10.0.0.1-10.0.0.9"), Ok(IpOrRange::Range(..))));
-        assert!(matches!(parse_ip_or_range("10.0.0.1-10.0.0.1"), Ok(IpOrRange::Range(..))), "a==b");
-        assert!(matches!(parse_ip_or_range("2001:db8::1-2001:db8::ff"), Ok(IpOrRange::Range(..))));
+        assert!(matches!(
+            parse_ip_or_range("10.0.0.1-10.0.0.9"),
+            Ok(IpOrRange::Range(..))
+        ));
+        assert!(
+            matches!(
+                parse_ip_or_range("10.0.0.1-10.0.0.1"),
+                Ok(IpOrRange::Range(..))
+            ),
+            "a==b"
+        );
+        assert!(matches!(
+            parse_ip_or_range("2001:db8::1-2001:db8::ff"),
+            Ok(IpOrRange::Range(..))
+        ));
     }
 
     #[test]

@@ -6,7 +6,10 @@ use crate::Error;
 pub fn check_header_value(field: &str, value: &str) -> Result<(), Error> {
     check_no_line_breaks(field, value)?;
     if value.chars().any(|c| c > '\u{ff}') {
-        return Err(Error::invalid(field, "must be ISO-8859-1 text (headers cannot carry other characters)"));
+        return Err(Error::invalid(
+            field,
+            "must be ISO-8859-1 text (headers cannot carry other characters)",
+        ));
     }
     Ok(())
 }
@@ -15,7 +18,10 @@ pub fn check_header_value(field: &str, value: &str) -> Result<(), Error> {
 /// base64-encoded and so may hold any Unicode text.
 pub fn check_no_line_breaks(field: &str, value: &str) -> Result<(), Error> {
     if value.contains(['\r', '\n', '\0']) {
-        return Err(Error::invalid(field, "must not contain CR, LF or NUL characters"));
+        return Err(Error::invalid(
+            field,
+            "must not contain CR, LF or NUL characters",
+        ));
     }
     Ok(())
 }
@@ -30,7 +36,13 @@ mod tests {
         assert!(check_header_value("password", "a\nb").is_err());
         assert!(check_header_value("password", "a\0b").is_err());
         assert!(check_header_value("password", "s3cr:et!").is_ok());
-        assert!(check_header_value("x", "caf\u{e9}").is_ok(), "Latin-1 is fine");
-        assert!(check_header_value("x", "\u{20ac}").is_err(), "the euro sign is not Latin-1");
+        assert!(
+            check_header_value("x", "caf\u{e9}").is_ok(),
+            "Latin-1 is fine"
+        );
+        assert!(
+            check_header_value("x", "\u{20ac}").is_err(),
+            "the euro sign is not Latin-1"
+        );
     }
 }

@@ -6,7 +6,10 @@ use crate::Error;
 pub fn check_summary_query(q: &ComplianceSummaryQuery) -> Result<(), Error> {
     if let Some(limit) = q.limit {
         if !(1..=1000).contains(&limit) {
-            return Err(Error::invalid("limit", format_args!("must be 1 to 1000, got {limit}")));
+            return Err(Error::invalid(
+                "limit",
+                format_args!("must be 1 to 1000, got {limit}"),
+            ));
         }
     }
     if let Some(ip) = &q.ip {
@@ -16,7 +19,9 @@ pub fn check_summary_query(q: &ComplianceSummaryQuery) -> Result<(), Error> {
         if !is_hostname(dns) {
             return Err(Error::invalid(
                 "dns",
-                format_args!("{dns:?} is not one hostname (RFC 1123 letters, digits, hyphens and dots)"),
+                format_args!(
+                    "{dns:?} is not one hostname (RFC 1123 letters, digits, hyphens and dots)"
+                ),
             ));
         }
     }
@@ -34,7 +39,9 @@ mod tests {
     use super::*;
 
     fn field_of(q: ComplianceSummaryQuery) -> Option<String> {
-        check_summary_query(&q).err().and_then(|e| e.field().map(str::to_owned))
+        check_summary_query(&q)
+            .err()
+            .and_then(|e| e.field().map(str::to_owned))
     }
 
     #[test]
@@ -45,22 +52,37 @@ mod tests {
     #[test]
     fn limit_must_be_one_to_a_thousand() {
         for ok in [1, 1000] {
-            let q = ComplianceSummaryQuery { limit: Some(ok), ..Default::default() };
+            let q = ComplianceSummaryQuery {
+                limit: Some(ok),
+                ..Default::default()
+            };
             assert!(check_summary_query(&q).is_ok(), "{ok}");
         }
         for bad in [0, 1001] {
-            let q = ComplianceSummaryQuery { limit: Some(bad), ..Default::default() };
+            let q = ComplianceSummaryQuery {
+                limit: Some(bad),
+                ..Default::default()
+            };
             assert_eq!(field_of(q).as_deref(), Some("limit"), "{bad}");
         }
     }
 
     #[test]
     fn ip_dns_and_status_filters_are_checked() {
-        let q = ComplianceSummaryQuery { ip: Some("1.2.3.4-1.2.3.1".into()), ..Default::default() };
+        let q = ComplianceSummaryQuery {
+            ip: Some("1.2.3.4-1.2.3.1".into()),
+            ..Default::default()
+        };
         assert_eq!(field_of(q).as_deref(), Some("ip"));
-        let q = ComplianceSummaryQuery { dns: Some("a.com b.com".into()), ..Default::default() };
+        let q = ComplianceSummaryQuery {
+            dns: Some("a.com b.com".into()),
+            ..Default::default()
+        };
         assert_eq!(field_of(q).as_deref(), Some("dns"));
-        let q = ComplianceSummaryQuery { compliance_status: Some("pass".into()), ..Default::default() };
+        let q = ComplianceSummaryQuery {
+            compliance_status: Some("pass".into()),
+            ..Default::default()
+        };
         assert_eq!(field_of(q).as_deref(), Some("complianceStatus"));
         let q = ComplianceSummaryQuery {
             ip: Some("1.2.3.4".into()),

@@ -7,7 +7,10 @@ pub fn report_id_from_f64(value: f64) -> Result<ReportId, Error> {
     let refuse = || {
         Error::invalid(
             "reportId",
-            format_args!("must be an integer from 1 to {}, got {value}", ReportId::MAX),
+            format_args!(
+                "must be an integer from 1 to {}, got {value}",
+                ReportId::MAX
+            ),
         )
     };
     if !value.is_finite() || value.fract() != 0.0 || value < 1.0 || value > ReportId::MAX as f64 {
@@ -24,12 +27,23 @@ mod tests {
     #[test]
     fn integers_in_the_safe_range_are_ids() {
         assert_eq!(report_id_from_f64(1.0).map(ReportId::get), Ok(1));
-        assert_eq!(report_id_from_f64(9007199254740991.0).map(ReportId::get), Ok(ReportId::MAX));
+        assert_eq!(
+            report_id_from_f64(9007199254740991.0).map(ReportId::get),
+            Ok(ReportId::MAX)
+        );
     }
 
     #[test]
     fn everything_else_is_refused() {
-        for bad in [0.0, -1.0, 1.5, f64::NAN, f64::INFINITY, 9007199254740992.0, -0.0] {
+        for bad in [
+            0.0,
+            -1.0,
+            1.5,
+            f64::NAN,
+            f64::INFINITY,
+            9007199254740992.0,
+            -0.0,
+        ] {
             let err = report_id_from_f64(bad).expect_err("must refuse");
             assert_eq!(err.field(), Some("reportId"), "{bad}");
         }

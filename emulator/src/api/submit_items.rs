@@ -55,7 +55,11 @@ pub fn non_compliant_assets(fields: &Map<String, Value>) -> Result<usize, ApiErr
     items(fields, "nonCompliantAssets", NON_COMPLIANT_ASSET)
 }
 
-fn items(fields: &Map<String, Value>, name: &str, shape: &[(&str, Kind)]) -> Result<usize, ApiError> {
+fn items(
+    fields: &Map<String, Value>,
+    name: &str,
+    shape: &[(&str, Kind)],
+) -> Result<usize, ApiError> {
     match fields.get(name) {
         None => Ok(0),
         Some(Value::Array(items)) => {
@@ -64,7 +68,9 @@ fn items(fields: &Map<String, Value>, name: &str, shape: &[(&str, Kind)]) -> Res
             }
             Ok(items.len())
         }
-        Some(_) => Err(ApiError::bad_request(format!("{name} must be an array of objects"))),
+        Some(_) => Err(ApiError::bad_request(format!(
+            "{name} must be an array of objects"
+        ))),
     }
 }
 
@@ -105,7 +111,10 @@ fn check_value(value: &Value, kind: Kind, path: &str) -> Result<(), ApiError> {
     if fits {
         Ok(())
     } else {
-        Err(ApiError::bad_request(format!("{path} must be {}", expected(kind))))
+        Err(ApiError::bad_request(format!(
+            "{path} must be {}",
+            expected(kind)
+        )))
     }
 }
 

@@ -197,11 +197,31 @@ async fn a_malformed_note_or_asset_answers_400_naming_the_item_field() {
     let fetched = emu.get_data("/pci/reporting/reportGeneration/fetch").await;
     let base = json!({"yourName": "Pat Smith", "yourTitle": "Ms."});
     let cases = [
-        ("specialNotes", "comment", json!(42), "specialNotes[0].comment"),
+        (
+            "specialNotes",
+            "comment",
+            json!(42),
+            "specialNotes[0].comment",
+        ),
         ("specialNotes", "ip", Value::Null, "specialNotes[0].ip"),
-        ("nonCompliantAssets", "merchantComment", json!(7), "nonCompliantAssets[0].merchantComment"),
-        ("nonCompliantAssets", "vulnHigh", json!(-1), "nonCompliantAssets[0].vulnHigh"),
-        ("nonCompliantAssets", "patches", json!([{"urlText": 1, "url": null}]), "nonCompliantAssets[0].patches[0].urlText"),
+        (
+            "nonCompliantAssets",
+            "merchantComment",
+            json!(7),
+            "nonCompliantAssets[0].merchantComment",
+        ),
+        (
+            "nonCompliantAssets",
+            "vulnHigh",
+            json!(-1),
+            "nonCompliantAssets[0].vulnHigh",
+        ),
+        (
+            "nonCompliantAssets",
+            "patches",
+            json!([{"urlText": 1, "url": null}]),
+            "nonCompliantAssets[0].patches[0].urlText",
+        ),
     ];
     for (list, field, bad, named) in cases {
         let mut items = fetched[list].clone();
@@ -209,11 +229,18 @@ async fn a_malformed_note_or_asset_answers_400_naming_the_item_field() {
         let mut body = base.clone();
         body[list] = items;
         let message = error_message(post(&emu, &body).await, 400).await;
-        assert!(message.contains(named), "the message names {named}: {message}");
+        assert!(
+            message.contains(named),
+            "the message names {named}: {message}"
+        );
     }
     let mut missing = fetched["specialNotes"].clone();
     missing[0].as_object_mut().unwrap().remove("title");
     let mut body = base.clone();
     body["specialNotes"] = missing;
-    assert_eq!(post(&emu, &body).await.status(), 400, "a missing item field is refused");
+    assert_eq!(
+        post(&emu, &body).await.status(),
+        400,
+        "a missing item field is refused"
+    );
 }
