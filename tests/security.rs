@@ -427,3 +427,22 @@ async fn a_10_mb_junk_body_is_kept_as_at_most_4_kib() {
         memory()
     );
 }
+
+#[wasm_bindgen_test]
+async fn a_10_mb_junk_error_body_is_read_only_as_far_as_4_kib() {
+    let memory_mib = || {
+        let buffer = get(&wasm_bindgen::memory(), "buffer");
+        get(&buffer, "byteLength").as_f64().unwrap_or(0.0) / 1_048_576.0
+    };
+    let before = memory_mib();
+    clear_faults().await;
+    inject(json!({"fault": "junkBody", "bytes": 10 * 1024 * 1024, "status": 500, "path": SUMMARY})).await;
+    let e = client()
+        .compliance_summary(&ComplianceSummaryQuery::default(), &CallOptions::default())
+        .await
+        .expect_err("500");
+    assert_eq!((e.kind(), e.status()), (ErrorKind::Server, Some(500)), "{e}");
+    assert!(e.body().map_or(0, str::len) <= Error::BODY_LIMIT, "the error body is capped");
+    let grown = memory_mib() - before;
+    assert!(grown < 2.0, "the rest of the body never entered wasm memory: grew {grown:.1} MiB");
+}

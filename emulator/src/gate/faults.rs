@@ -38,7 +38,7 @@ pub enum FaultKind {
     TruncatedBody,
     EmptyBody,
     WrongContentType,
-    JunkBody { bytes: usize },
+    JunkBody { bytes: usize, status: StatusCode },
     DropConnection,
     Redirect,
 }
@@ -114,7 +114,15 @@ impl FaultSpec {
                         "bytes must be at most {MAX_JUNK_BYTES}"
                     )));
                 }
-                FaultKind::JunkBody { bytes }
+                // 200 by default; an error status tests that clients cap error bodies.
+                let status = match self.status.map(StatusCode::from_u16) {
+                    None => StatusCode::OK,
+                    Some(Ok(status)) => status,
+                    Some(Err(_)) => {
+                        return Err(ApiError::bad_request("status must be an http status from 100 to 999"))
+                    }
+                };
+                FaultKind::JunkBody { bytes, status }
             }
             "dropConnection" => FaultKind::DropConnection,
             "redirect" => FaultKind::Redirect,

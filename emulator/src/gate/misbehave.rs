@@ -32,15 +32,15 @@ pub fn empty_body() -> Response {
     typed(StatusCode::OK, "application/json", Body::empty())
 }
 
-/// A 200 of `bytes` random bytes that are not JSON.
-pub fn junk_body(bytes: usize) -> Response {
+/// `status` with `bytes` random bytes that are not JSON.
+pub fn junk_body(bytes: usize, status: StatusCode) -> Response {
     let mut rng = fastrand::Rng::new();
     let mut junk: Vec<u8> = std::iter::repeat_with(|| rng.u8(..)).take(bytes).collect();
     // A leading byte that can never start JSON, so a parser fails at once.
     if let Some(first) = junk.first_mut() {
         *first = 0xFF;
     }
-    typed(StatusCode::OK, "application/json", Body::from(junk))
+    typed(status, "application/json", Body::from(junk))
 }
 
 /// A 429 with `Retry-After`.

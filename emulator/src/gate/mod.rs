@@ -92,7 +92,7 @@ async fn with_fault(state: &AppState, kind: FaultKind, request: Request, next: N
         FaultKind::MalformedJson => misbehave::malformed_json(),
         FaultKind::HtmlPage => misbehave::html_page(),
         FaultKind::EmptyBody => misbehave::empty_body(),
-        FaultKind::JunkBody { bytes } => misbehave::junk_body(bytes),
+        FaultKind::JunkBody { bytes, status } => misbehave::junk_body(bytes, status),
         FaultKind::Redirect => {
             misbehave::redirect(request.uri(), request.headers(), state.local_addr.port())
         }

@@ -217,6 +217,15 @@ async fn a_junk_body_is_that_many_bytes_of_non_json() {
 }
 
 #[tokio::test]
+async fn a_junk_body_can_come_with_an_error_status() {
+    let emu = start(&[]).await;
+    emu.fault(json!({"fault": "junkBody", "bytes": 4000, "status": 502})).await;
+    let response = call(&emu).await;
+    assert_eq!(response.status(), 502, "the status comes from status");
+    assert_eq!(response.bytes().await.unwrap().len(), 4000, "with the junk body");
+}
+
+#[tokio::test]
 async fn a_dropped_connection_gets_no_answer_at_all() {
     let emu = start(&[]).await;
     emu.fault(json!({"fault": "dropConnection"})).await;
@@ -349,6 +358,7 @@ async fn invalid_fault_specs_answer_400() {
         json!({"fault": "delay", "delayMS": 5}),
         json!({"count": 1}),
         json!({"fault": "junkBody", "bytes": 1_000_000_000u64}),
+        json!({"fault": "junkBody", "status": 1000}),
     ];
     for spec in specs {
         let (status, body) = emu

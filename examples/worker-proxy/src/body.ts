@@ -38,7 +38,14 @@ async function readCapped(request: Request): Promise<string> {
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    let step: ReadableStreamReadResult<Uint8Array>;
+    try {
+      step = await reader.read();
+    } catch {
+      // The caller's connection broke mid-body: its request, not the proxy, failed.
+      throw invalidInput("body", "the request body could not be read completely; send it again");
+    }
+    const { done, value } = step;
     if (done) break;
     total += value.byteLength;
     if (total > MAX_BODY_BYTES) {
