@@ -436,13 +436,24 @@ async fn a_10_mb_junk_error_body_is_read_only_as_far_as_4_kib() {
     };
     let before = memory_mib();
     clear_faults().await;
-    inject(json!({"fault": "junkBody", "bytes": 10 * 1024 * 1024, "status": 500, "path": SUMMARY})).await;
+    inject(json!({"fault": "junkBody", "bytes": 10 * 1024 * 1024, "status": 500, "path": SUMMARY}))
+        .await;
     let e = client()
         .compliance_summary(&ComplianceSummaryQuery::default(), &CallOptions::default())
         .await
         .expect_err("500");
-    assert_eq!((e.kind(), e.status()), (ErrorKind::Server, Some(500)), "{e}");
-    assert!(e.body().map_or(0, str::len) <= Error::BODY_LIMIT, "the error body is capped");
+    assert_eq!(
+        (e.kind(), e.status()),
+        (ErrorKind::Server, Some(500)),
+        "{e}"
+    );
+    assert!(
+        e.body().map_or(0, str::len) <= Error::BODY_LIMIT,
+        "the error body is capped"
+    );
     let grown = memory_mib() - before;
-    assert!(grown < 2.0, "the rest of the body never entered wasm memory: grew {grown:.1} MiB");
+    assert!(
+        grown < 2.0,
+        "the rest of the body never entered wasm memory: grew {grown:.1} MiB"
+    );
 }

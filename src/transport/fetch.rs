@@ -9,11 +9,10 @@ use super::RateLimit;
 use crate::config::Config;
 use crate::request::{ApiRequest, Method};
 use crate::{CallOptions, Error, ErrorKind};
-use gloo_net::http::RequestBuilder;
 use js_sys::JsString;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{RequestRedirect, Response};
+use web_sys::{Headers, RequestInit, RequestRedirect, Response};
 
 /// A 2xx response whose body has not been read yet. Its guard stays alive so
 /// that the timeout and the caller's signal also cover reading the body.
@@ -165,40 +164,48 @@ async fn attempt(
     url: &str,
     guard: &AbortGuard,
 ) -> Result<Response, Error> {
-    let method = match req.method {
-        Method::Get => gloo_net::http::Method::GET,
-        Method::Post => gloo_net::http::Method::POST,
-        Method::Put => gloo_net::http::Method::PUT,
+    let build_error = |e: wasm_bindgen::JsValue| {
+        Error::new(
+            ErrorKind::InvalidInput,
+            format!("could not build the request: {}", js_message(&e)),
+        )
     };
-    let signal = guard.signal();
+    let headers = Headers::new().map_err(build_error)?;
+    for (name, value) in &cfg.headers {
+        headers.set(name, value).map_err(build_error)?;
+    }
     // No credentials, mode or cache options: Cloudflare Workers reject them.
     // Redirects are not followed, so an Authorization header can never be
     // carried to another origin.
-    let mut builder = RequestBuilder::new(url)
-        .method(method)
-        .redirect(RequestRedirect::Manual)
-        .abort_signal(Some(&signal));
-    for (name, value) in &cfg.headers {
-        builder = builder.header(name, value);
+    let init = RequestInit::new();
+    init.set_method(match req.method {
+        Method::Get => "GET",
+        Method::Post => "POST",
+        Method::Put => "PUT",
+    });
+    init.set_redirect(RequestRedirect::Manual);
+    init.set_signal(Some(&guard.signal()));
+    if let Some(body) = &req.json_body {
+        headers
+            .set("Content-Type", "application/json")
+            .map_err(build_error)?;
+        init.set_body(&wasm_bindgen::JsValue::from_str(body));
     }
-    let request = match &req.json_body {
-        Some(body) => builder
-            .header("Content-Type", "application/json")
-            .body(body.as_str()),
-        None => builder.build(),
-    }
-    .map_err(|e| {
-        Error::new(
-            ErrorKind::InvalidInput,
-            format!("could not build the request: {e}"),
-        )
-    })?;
-    request.send().await.map(Response::from).map_err(|e| {
-        Error::new(
-            ErrorKind::Network,
-            format!("could not reach the API (DNS, TLS, CORS or a dropped connection): {e}"),
-        )
-    })
+    init.set_headers(&headers);
+    // Built here rather than with gloo-net's builder, which constructs a
+    // second Request and re-parses the URL to merge query parameters: the
+    // URL is already complete, and on a 1,000-row page that work showed.
+    let request = web_sys::Request::new_with_str_and_init(url, &init).map_err(build_error)?;
+    gloo_net::http::Request::from(request)
+        .send()
+        .await
+        .map(Response::from)
+        .map_err(|e| {
+            Error::new(
+                ErrorKind::Network,
+                format!("could not reach the API (DNS, TLS, CORS or a dropped connection): {e}"),
+            )
+        })
 }
 
 /// The `message` of a JS error value, for error texts.

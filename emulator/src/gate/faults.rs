@@ -119,7 +119,9 @@ impl FaultSpec {
                     None => StatusCode::OK,
                     Some(Ok(status)) => status,
                     Some(Err(_)) => {
-                        return Err(ApiError::bad_request("status must be an http status from 100 to 999"))
+                        return Err(ApiError::bad_request(
+                            "status must be an http status from 100 to 999",
+                        ))
                     }
                 };
                 FaultKind::JunkBody { bytes, status }

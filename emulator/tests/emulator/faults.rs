@@ -219,10 +219,15 @@ async fn a_junk_body_is_that_many_bytes_of_non_json() {
 #[tokio::test]
 async fn a_junk_body_can_come_with_an_error_status() {
     let emu = start(&[]).await;
-    emu.fault(json!({"fault": "junkBody", "bytes": 4000, "status": 502})).await;
+    emu.fault(json!({"fault": "junkBody", "bytes": 4000, "status": 502}))
+        .await;
     let response = call(&emu).await;
     assert_eq!(response.status(), 502, "the status comes from status");
-    assert_eq!(response.bytes().await.unwrap().len(), 4000, "with the junk body");
+    assert_eq!(
+        response.bytes().await.unwrap().len(),
+        4000,
+        "with the junk body"
+    );
 }
 
 #[tokio::test]
