@@ -55,6 +55,20 @@ impl RateLimit {
     }
 }
 
+#[cfg(test)]
+impl RateLimit {
+    /// From `(name, value)` pairs, as a test's stand-in for a `Headers` object.
+    pub(crate) fn from_pairs(pairs: &[(&str, &str)], now_ms: f64) -> RateLimit {
+        let get = |name: &str| {
+            pairs
+                .iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case(name))
+                .map(|(_, v)| (*v).to_owned())
+        };
+        RateLimit::from_headers(get, now_ms)
+    }
+}
+
 /// `Retry-After` is either delta-seconds or an HTTP date.
 fn retry_after_ms(value: &str, now_ms: f64) -> Option<u64> {
     let value = value.trim();
@@ -71,14 +85,7 @@ mod tests {
     use super::*;
 
     fn from(pairs: &[(&str, &str)]) -> RateLimit {
-        let owned: Vec<(String, String)> = pairs
-            .iter()
-            .map(|(k, v)| (k.to_ascii_lowercase(), v.to_string()))
-            .collect();
-        RateLimit::from_headers(
-            |n| owned.iter().find(|(k, _)| k == n).map(|(_, v)| v.clone()),
-            1_000_000_000_000.0,
-        )
+        RateLimit::from_pairs(pairs, 1_000_000_000_000.0)
     }
 
     #[test]

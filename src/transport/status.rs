@@ -110,14 +110,7 @@ mod tests {
     use super::*;
 
     fn limits(pairs: &[(&str, &str)]) -> RateLimit {
-        let owned: Vec<(String, String)> = pairs
-            .iter()
-            .map(|(k, v)| (k.to_ascii_lowercase(), v.to_string()))
-            .collect();
-        RateLimit::from_headers(
-            |n| owned.iter().find(|(k, _)| k == n).map(|(_, v)| v.clone()),
-            0.0,
-        )
+        RateLimit::from_pairs(pairs, 0.0)
     }
 
     #[test]
