@@ -365,3 +365,17 @@ async fn the_client_sends_the_documented_headers() {
         .as_str()
         .is_some_and(|p| p.starts_with(STATUS_PATH)));
 }
+
+#[wasm_bindgen_test]
+async fn a_timeout_beyond_what_set_timeout_holds_does_not_fire_at_once() {
+    // setTimeout treats delays over 2^31-1 ms as 0; the guard must clamp.
+    let opts = ClientOptions {
+        timeout_ms: 4_000_000_000,
+        ..options()
+    };
+    let page = Client::new(opts)
+        .expect("valid")
+        .compliance_summary(&one_row(), &call())
+        .await;
+    assert!(page.is_ok(), "a huge timeout is no timeout: {page:?}");
+}

@@ -37,7 +37,9 @@ impl AbortGuard {
         let timed_out = Rc::new(Cell::new(false));
         let timer = {
             let (controller, timed_out) = (controller.clone(), timed_out.clone());
-            Timeout::new(timeout_ms, move || {
+            // setTimeout fires at once for delays past 2^31-1 ms; ~24.8 days
+            // is "no practical limit" anyway.
+            Timeout::new(timeout_ms.min(i32::MAX as u32), move || {
                 timed_out.set(true);
                 controller.abort();
             })
