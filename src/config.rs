@@ -12,6 +12,7 @@ pub(crate) struct Config {
     pub timeout_ms: u32,
     pub max_retries: u32,
     pub max_retry_delay_ms: u64,
+    pub on_request: Option<crate::RequestHook>,
 }
 
 /// Headers a caller may not set through `headers`, because the client owns them.
@@ -83,6 +84,7 @@ impl Config {
             timeout_ms: options.timeout_ms,
             max_retries: options.max_retries,
             max_retry_delay_ms: options.max_retry_delay_ms,
+            on_request: options.on_request.clone(),
         })
     }
 }

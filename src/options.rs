@@ -37,7 +37,7 @@ impl fmt::Debug for Credentials {
 
 /// Everything a client is built from. `Default` is the vendor's host, no
 /// credentials, 60 s per attempt, 2 retries, waits of up to 60 s.
-#[derive(Clone, PartialEq)]
+#[derive(Clone)]
 pub struct ClientOptions {
     /// `https://...`, or `http://` to a loopback host; may carry a path prefix.
     pub base_url: String,
@@ -53,6 +53,8 @@ pub struct ClientOptions {
     pub max_retry_delay_ms: u64,
     /// The `X-Requested-With` header, which the vendor asks clients to send.
     pub requested_with: String,
+    /// Called after every HTTP attempt; `None` keeps the client silent.
+    pub on_request: Option<crate::RequestHook>,
 }
 
 // By hand: `headers` often carries a proxy's token, so only names are shown.
@@ -67,6 +69,7 @@ impl fmt::Debug for ClientOptions {
             .field("max_retries", &self.max_retries)
             .field("max_retry_delay_ms", &self.max_retry_delay_ms)
             .field("requested_with", &self.requested_with)
+            .field("on_request", &self.on_request.is_some())
             .finish()
     }
 }
@@ -81,6 +84,7 @@ impl Default for ClientOptions {
             max_retries: 2,
             max_retry_delay_ms: 60_000,
             requested_with: concat!("qualys-pci/", env!("CARGO_PKG_VERSION")).to_owned(),
+            on_request: None,
         }
     }
 }

@@ -15,7 +15,10 @@ use crate::model::{ComplianceSummaryQuery, ReportStatusResult, ReportSubmission,
 use crate::paging::{all_pages, Pager};
 use crate::request::ApiRequest;
 use crate::validate::report_id_from_f64;
-use crate::{AllOptions, Client, DownloadOptions, Error, ReportId, ReportStatus, WaitOptions};
+use crate::{
+    AllOptions, Client, DownloadOptions, Error, ReportId, ReportStatus, RequestEvent, RequestHook,
+    WaitOptions,
+};
 use js_sys::{Array, Function, Promise};
 use std::future::Future;
 use std::rc::Rc;
@@ -72,9 +75,19 @@ impl PciClient {
     #[wasm_bindgen(constructor)]
     pub fn new(options: Option<JsClientOptions>) -> Result<PciClient, JsValue> {
         let build = || -> Result<PciClient, Error> {
-            let options: PciClientOptions = optional(options.map(JsValue::from), "options")?;
+            let value = options.map(JsValue::from);
+            let hook = Options::new(value.clone(), "options")?.function("onRequest")?;
+            let options: PciClientOptions = optional(value, "options")?;
+            let mut client_options = options.into_client_options()?;
+            client_options.on_request = hook.map(|f| {
+                Rc::new(move |event: &RequestEvent| {
+                    if let Ok(v) = to_plain(event) {
+                        let _ = f.call1(&JsValue::UNDEFINED, &v);
+                    }
+                }) as RequestHook
+            });
             Ok(PciClient {
-                client: Client::new(options.into_client_options()?)?,
+                client: Client::new(client_options)?,
             })
         };
         build().map_err(|e| to_js(&e))

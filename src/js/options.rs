@@ -37,6 +37,12 @@ pub struct PciClientOptions {
     /// `X-Requested-With`, default `"qualys-pci/<version>"`.
     #[tsify(optional)]
     pub requested_with: Option<String>,
+    /// Called after every HTTP attempt with what happened (never a
+    /// credential). Read by `PciClient` itself: a function is not JSON, so
+    /// this field only declares its type.
+    #[serde(default)]
+    #[tsify(optional, type = "(event: RequestEvent) => void")]
+    pub on_request: Option<()>,
 }
 
 impl PciClientOptions {
@@ -73,6 +79,7 @@ impl PciClientOptions {
                 .max_retry_delay_ms
                 .map_or(defaults.max_retry_delay_ms, u64::from),
             requested_with: self.requested_with.unwrap_or(defaults.requested_with),
+            on_request: None,
         })
     }
 }

@@ -7,7 +7,8 @@ use super::policy::{decide, Decision};
 use super::status::error_for_status;
 use super::RateLimit;
 use crate::config::Config;
-use crate::request::{ApiRequest, Method};
+use crate::request::ApiRequest;
+use crate::RequestEvent;
 use crate::{CallOptions, Error, ErrorKind};
 use js_sys::JsString;
 use wasm_bindgen::JsCast;
@@ -115,8 +116,29 @@ pub(crate) async fn send(
         attempts += 1;
         let guard = AbortGuard::new(timeout_ms, call.signal.as_ref())
             .map_err(|e| e.with_url(&url).with_attempts(attempts - 1))?;
-        let error = match attempt(cfg, req, &url, &guard).await {
+        let started = js_sys::Date::now();
+        let outcome = attempt(cfg, req, &url, &guard).await;
+        let limits = outcome.as_ref().map_or_else(
+            |_| RateLimit::default(),
+            |response| {
+                RateLimit::from_headers(
+                    |n| response.headers().get(n).ok().flatten(),
+                    js_sys::Date::now(),
+                )
+            },
+        );
+        let error = match outcome {
             Ok(response) if response.ok() => {
+                report(
+                    cfg,
+                    req,
+                    &url,
+                    attempts,
+                    started,
+                    Some(response.status()),
+                    None,
+                    limits,
+                );
                 return Ok(Sent {
                     response,
                     url,
@@ -126,16 +148,22 @@ pub(crate) async fn send(
                 });
             }
             Ok(response) => {
-                let limits = RateLimit::from_headers(
-                    |n| response.headers().get(n).ok().flatten(),
-                    js_sys::Date::now(),
-                );
                 let location = response.headers().get("location").ok().flatten();
                 let body = read_capped(&response).await;
                 error_for_status(response.status(), &limits, body, location.as_deref())
             }
             Err(e) => guard.cancellation(timeout_ms).unwrap_or(e),
         };
+        report(
+            cfg,
+            req,
+            &url,
+            attempts,
+            started,
+            error.status(),
+            Some(error.kind()),
+            limits,
+        );
         drop(guard);
         if error.kind() == ErrorKind::Aborted {
             return Err(error.with_url(&url).with_attempts(attempts));
@@ -155,6 +183,30 @@ pub(crate) async fn send(
                 .map_err(|e| e.with_url(&url).with_attempts(attempts))?,
         }
     }
+}
+
+/// Hands the attempt to the caller's hook, if there is one.
+#[allow(clippy::too_many_arguments)]
+fn report(
+    cfg: &Config,
+    req: &ApiRequest,
+    url: &str,
+    attempt: u32,
+    started: f64,
+    status: Option<u16>,
+    kind: Option<ErrorKind>,
+    rate_limit: RateLimit,
+) {
+    let Some(hook) = &cfg.on_request else { return };
+    hook(&RequestEvent {
+        method: req.method.as_str(),
+        url: url.to_owned(),
+        attempt,
+        status,
+        error_kind: kind.map(ErrorKind::code),
+        duration_ms: (js_sys::Date::now() - started).max(0.0),
+        rate_limit,
+    });
 }
 
 /// One attempt: any response, or a network-level error.
@@ -178,11 +230,7 @@ async fn attempt(
     // Redirects are not followed, so an Authorization header can never be
     // carried to another origin.
     let init = RequestInit::new();
-    init.set_method(match req.method {
-        Method::Get => "GET",
-        Method::Post => "POST",
-        Method::Put => "PUT",
-    });
+    init.set_method(req.method.as_str());
     init.set_redirect(RequestRedirect::Manual);
     init.set_signal(Some(&guard.signal()));
     if let Some(body) = &req.json_body {

@@ -2,21 +2,36 @@
 
 /// What a response said about the account's limits. Every field is optional:
 /// whether the PCI host sends these headers is not published.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, tsify::Tsify)]
+#[serde(rename_all = "camelCase")]
 pub struct RateLimit {
     /// `X-RateLimit-Limit`: calls allowed per window.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
     pub limit: Option<u64>,
     /// `X-RateLimit-Window-Sec`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
     pub window_sec: Option<u64>,
     /// `X-RateLimit-Remaining`: calls left in this window.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
     pub remaining: Option<u64>,
     /// `X-RateLimit-ToWait-Sec`: wait before the next call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
     pub to_wait_sec: Option<u64>,
     /// `X-Concurrency-Limit-Limit`: calls allowed at once.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
     pub concurrency_limit: Option<u64>,
     /// `X-Concurrency-Limit-Running`: calls running now.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
     pub concurrency_running: Option<u64>,
     /// `Retry-After`, as milliseconds from now.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
     pub retry_after_ms: Option<u64>,
 }
 

@@ -1,3 +1,4 @@
+import type { RateLimit } from "qualys-pci";
 import { ProxyError } from "./http";
 
 /**
@@ -13,18 +14,16 @@ export class RateBudget {
 
   constructor(private readonly probeAfterSec: number) {}
 
-  /** Reads the vendor's rate headers from any upstream response. */
-  observe(headers: Headers, now = Date.now()): void {
-    const toWait = seconds(headers.get("X-RateLimit-ToWait-Sec"));
-    if (toWait !== undefined) {
-      this.blockUntil(now + toWait * 1000);
+  /** Reads the vendor's rate headers of any upstream answer, as the SDK's `onRequest` hook reports them. */
+  observe(limits: RateLimit, now = Date.now()): void {
+    if (limits.toWaitSec !== undefined) {
+      this.blockUntil(now + limits.toWaitSec * 1000);
       return;
     }
-    const remaining = seconds(headers.get("X-RateLimit-Remaining"));
-    if (remaining === 0) {
+    if (limits.remaining === 0) {
       // The vendor says when a slot frees only once a call is refused. Wait a
       // while (at most one window), then let one call through to ask.
-      const window = seconds(headers.get("X-RateLimit-Window-Sec")) ?? this.probeAfterSec;
+      const window = limits.windowSec ?? this.probeAfterSec;
       this.blockUntil(now + Math.min(window, this.probeAfterSec) * 1000);
     }
   }
@@ -53,10 +52,4 @@ export function spent(waitMs: number): ProxyError {
     "the account's API call budget is spent: retry after the time in Retry-After",
     { retryAfterSec: Math.max(1, Math.ceil(waitMs / 1000)) },
   );
-}
-
-function seconds(value: string | null): number | undefined {
-  if (value === null) return undefined;
-  const n = Number(value);
-  return Number.isFinite(n) && n >= 0 ? n : undefined;
 }

@@ -16,8 +16,7 @@ export class Upstream {
   constructor(config: Config) {
     this.budget = new RateBudget(config.rateProbeAfterSec);
     this.limiter = new Limiter(config.upstreamConcurrency);
-    this.client = createClient(config);
-    observeRateHeaders(new URL(config.baseUrl).origin, this.budget);
+    this.client = createClient(config, this.budget);
   }
 
   /**
@@ -43,7 +42,7 @@ export class Upstream {
   }
 }
 
-function createClient(config: Config): PciClient {
+function createClient(config: Config, budget: RateBudget): PciClient {
   try {
     return new PciClient({
       baseUrl: config.baseUrl,
@@ -55,6 +54,8 @@ function createClient(config: Config): PciClient {
       maxRetryDelayMs: 1000,
       timeoutMs: 30_000,
       requestedWith: "qualys-pci-worker-proxy",
+      // Every upstream answer's rate headers feed the budget.
+      onRequest: (event) => budget.observe(event.rateLimit),
     });
   } catch (error) {
     // The SDK checks the options when the client is built; for the proxy's
@@ -74,21 +75,4 @@ export function upstreamFor(config: Config): Upstream {
     upstreams.set(config, upstream);
   }
   return upstream;
-}
-
-// The SDK returns decoded data, not response headers, so the vendor's rate
-// headers are read where every upstream response passes: the global fetch
-// that the SDK calls. Only responses from the API's origin are looked at.
-let observing = false;
-
-function observeRateHeaders(apiOrigin: string, budget: RateBudget): void {
-  if (observing) return;
-  observing = true;
-  const original = globalThis.fetch;
-  globalThis.fetch = async (input, init) => {
-    const response = await original(input, init);
-    const url = input instanceof Request ? input.url : String(input);
-    if (url.startsWith(`${apiOrigin}/`)) budget.observe(response.headers);
-    return response;
-  };
 }
