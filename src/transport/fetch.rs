@@ -118,15 +118,16 @@ pub(crate) async fn send(
             .map_err(|e| e.with_url(&url).with_attempts(attempts - 1))?;
         let started = js_sys::Date::now();
         let outcome = attempt(cfg, req, &url, &guard).await;
-        let limits = outcome.as_ref().map_or_else(
-            |_| RateLimit::default(),
-            |response| {
-                RateLimit::from_headers(
-                    |n| response.headers().get(n).ok().flatten(),
-                    js_sys::Date::now(),
-                )
-            },
-        );
+        // Read only when something uses them: a failure's retry decision or
+        // the caller's hook; a plain success skips the header lookups.
+        let wanted = cfg.on_request.is_some() || outcome.as_ref().is_ok_and(|r| !r.ok());
+        let limits = match &outcome {
+            Ok(response) if wanted => RateLimit::from_headers(
+                |n| response.headers().get(n).ok().flatten(),
+                js_sys::Date::now(),
+            ),
+            _ => RateLimit::default(),
+        };
         let error = match outcome {
             Ok(response) if response.ok() => {
                 report(
