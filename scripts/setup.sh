@@ -16,6 +16,18 @@ fail() {
   exit 1
 }
 
+# cargo install with the tool's own Cargo.lock first, for the versions its
+# authors tested. A registry mirror can lack a version that lock names (seen:
+# webpki-roots 1.0.11 for wasm-bindgen-cli 0.2.130); then resolve afresh within
+# the tool's semver ranges rather than give up.
+cargo_install() {
+  local crate=$1 version=$2
+  cargo install "$crate" --version "$version" --locked --force && return 0
+  say "$crate $version did not install with --locked (a locked dependency is missing from the registry); retrying with fresh resolution"
+  cargo install "$crate" --version "$version" --force ||
+    fail "cargo install $crate --version $version"
+}
+
 # --- Rust target -------------------------------------------------------------
 if rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "wasm32-unknown-unknown target present"
@@ -35,8 +47,7 @@ if [[ $installed == "$bindgen_version" ]] && command -v wasm-bindgen-test-runner
   say "wasm-bindgen-cli $bindgen_version present"
 else
   say "installing wasm-bindgen-cli $bindgen_version (found '${installed:-none}'); this compiles for a few minutes"
-  cargo install wasm-bindgen-cli --version "$bindgen_version" --locked --force ||
-    fail "cargo install wasm-bindgen-cli --version $bindgen_version"
+  cargo_install wasm-bindgen-cli "$bindgen_version"
 fi
 
 # --- wasm-pack -----------------------------------------------------------------
@@ -45,8 +56,7 @@ if [[ $installed == "$WASM_PACK_VERSION" ]]; then
   say "wasm-pack $WASM_PACK_VERSION present"
 else
   say "installing wasm-pack $WASM_PACK_VERSION (found '${installed:-none}')"
-  cargo install wasm-pack --version "$WASM_PACK_VERSION" --locked --force ||
-    fail "cargo install wasm-pack --version $WASM_PACK_VERSION"
+  cargo_install wasm-pack "$WASM_PACK_VERSION"
 fi
 
 # --- Chromium and its WebDriver, from Debian ------------------------------------
