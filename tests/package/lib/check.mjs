@@ -45,6 +45,17 @@ export function emulatorUrl() {
 /** The emulator's default account, as scripts/with-emulator.sh starts it. */
 export const credentials = { username: 'demo', password: 'demo' };
 
+/** The environment a consumer's script reads the emulator and its account from, plus `extra`. */
+export function consumerEnv(extra = {}) {
+  return {
+    ...process.env,
+    QUALYS_BASE_URL: emulatorUrl(),
+    QUALYS_USERNAME: credentials.username,
+    QUALYS_PASSWORD: credentials.password,
+    ...extra,
+  };
+}
+
 /** A plain request to the emulator's API, for the answers a check expects. */
 export async function emulatorApi(path, init = {}) {
   const auth = Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64');

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createConsumer, snippetFiles, writeFiles } from '../lib/consumer.mjs';
-import { check, credentials, emulatorApi, emulatorUrl, expect } from '../lib/check.mjs';
+import { check, consumerEnv, emulatorApi, expect } from '../lib/check.mjs';
 
 await check('node', async (track) => {
   const dir = track(createConsumer('node'));
@@ -13,12 +13,7 @@ await check('node', async (track) => {
   const output = execFileSync(process.execPath, ['main.mjs'], {
     cwd: dir,
     encoding: 'utf8',
-    env: {
-      ...process.env,
-      QUALYS_BASE_URL: emulatorUrl(),
-      QUALYS_USERNAME: credentials.username,
-      QUALYS_PASSWORD: credentials.password,
-    },
+    env: consumerEnv(),
   });
 
   const failing = await emulatorApi('/pci/compliance/summary?complianceStatus=Fail&limit=10');
