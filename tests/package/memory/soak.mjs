@@ -83,10 +83,10 @@ if (typeof globalThis.gc !== 'function') throw new Error('run with node --expose
 // Warm-up: the allocator, the JIT and the externref table reach their
 // working size here, so growth measured after it is what calls leave behind.
 for (let n = 1; n <= Math.ceil(rounds / 5); n++) await round(n);
+const callsSoFar = () => [...outcomes.values()].reduce((sum, count) => sum + count, 0);
+const warmUpCalls = callsSoFar();
 const before = await settle();
-let calls = 0;
-for (const count of outcomes.values()) calls -= count;
 for (let n = 1; n <= rounds; n++) await round(n);
-for (const count of outcomes.values()) calls += count;
+const calls = callsSoFar() - warmUpCalls;
 const after = await settle();
 console.log(JSON.stringify({ rounds, calls, outcomes: Object.fromEntries(outcomes), before, after }));
