@@ -128,43 +128,33 @@ pub(crate) async fn send(
             ),
             _ => RateLimit::default(),
         };
+        let outcome = match outcome {
+            Ok(response) if response.ok() => Ok(response),
+            Ok(response) => {
+                let location = response.headers().get("location").ok().flatten();
+                let body = read_capped(&response).await;
+                Err(error_for_status(
+                    response.status(),
+                    &limits,
+                    body,
+                    location.as_deref(),
+                ))
+            }
+            Err(e) => Err(guard.cancellation(timeout_ms).unwrap_or(e)),
+        };
+        report(cfg, req, &url, attempts, started, &outcome, limits);
         let error = match outcome {
-            Ok(response) if response.ok() => {
-                report(
-                    cfg,
-                    req,
-                    &url,
-                    attempts,
-                    started,
-                    Some(response.status()),
-                    None,
-                    limits,
-                );
+            Ok(response) => {
                 return Ok(Sent {
                     response,
                     url,
                     attempts,
                     guard,
                     timeout_ms,
-                });
+                })
             }
-            Ok(response) => {
-                let location = response.headers().get("location").ok().flatten();
-                let body = read_capped(&response).await;
-                error_for_status(response.status(), &limits, body, location.as_deref())
-            }
-            Err(e) => guard.cancellation(timeout_ms).unwrap_or(e),
+            Err(error) => error,
         };
-        report(
-            cfg,
-            req,
-            &url,
-            attempts,
-            started,
-            error.status(),
-            Some(error.kind()),
-            limits,
-        );
         drop(guard);
         if error.kind() == ErrorKind::Aborted {
             return Err(error.with_url(&url).with_attempts(attempts));
@@ -186,19 +176,21 @@ pub(crate) async fn send(
     }
 }
 
-/// Hands the attempt to the caller's hook, if there is one.
-#[allow(clippy::too_many_arguments)]
+/// Hands the attempt and how it ended to the caller's hook, if there is one.
 fn report(
     cfg: &Config,
     req: &ApiRequest,
     url: &str,
     attempt: u32,
     started: f64,
-    status: Option<u16>,
-    kind: Option<ErrorKind>,
+    outcome: &Result<Response, Error>,
     rate_limit: RateLimit,
 ) {
     let Some(hook) = &cfg.on_request else { return };
+    let (status, kind) = match outcome {
+        Ok(response) => (Some(response.status()), None),
+        Err(error) => (error.status(), Some(error.kind())),
+    };
     hook(&RequestEvent {
         method: req.method.as_str(),
         url: url.to_owned(),
